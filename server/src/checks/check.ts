@@ -1,0 +1,30 @@
+import type { XmlDocument } from '../parse/xml';
+import type { DocKind, Finding, Severity } from '../service/types';
+import type { LibvirtModel } from '../model/libvirt';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+
+/** Everything a check may look at. Checks are pure functions of this. */
+export interface CheckContext {
+  readonly uri: string;
+  readonly kind: DocKind;
+  readonly xml: XmlDocument;
+  readonly model: LibvirtModel;
+  /** Facts from every file of the workspace (this one included). */
+  readonly workspace: WorkspaceIndex;
+}
+
+export interface Check {
+  /** Stable id, `<area>/<rule>`; it is the diagnostic code and the settings key. API: never rename. */
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  /** One line for README and the settings description. */
+  readonly description: string;
+  readonly appliesTo: readonly DocKind[];
+  /**
+   * True when the findings depend on other files: such checks are re-run
+   * for every file whenever the workspace changes; the others only when the
+   * file itself changes.
+   */
+  readonly crossFile?: boolean;
+  run(ctx: CheckContext): Finding[];
+}

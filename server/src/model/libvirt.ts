@@ -1,0 +1,181 @@
+/**
+ * Typed views over a parsed libvirt XML document: the values checks and the
+ * workspace index care about, each with the span to report at. Built once
+ * per document version; no validation happens here (a missing or malformed
+ * value is simply `undefined` or kept as text for a check to judge).
+ */
+import type { Span } from '../parse/span';
+import { attr, child, children, type XmlElement } from '../parse/xml';
+import type { DocKind } from '../service/types';
+import { bits, defaultPrefix, parseAddr, prefixFromNetmask, subnetOf, type Addr, type Subnet } from '../net/ip';
+
+/** A value from the document and where it is written. */
+export interface Val {
+  readonly value: string;
+  readonly span: Span;
+}
+
+export interface DhcpRange {
+  readonly el: XmlElement;
+  readonly start?: Val;
+  readonly end?: Val;
+}
+
+export interface DhcpHost {
+  readonly el: XmlElement;
+  readonly mac?: Val;
+  readonly name?: Val;
+  readonly ip?: Val;
+  readonly id?: Val;
+}
+
+export interface IpBlock {
+  readonly el: XmlElement;
+  readonly address?: Val;
+  readonly netmask?: Val;
+  readonly prefix?: Val;
+  readonly family?: Val;
+  readonly dhcp?: XmlElement;
+  readonly ranges: DhcpRange[];
+  readonly hosts: DhcpHost[];
+}
+
+export interface NetworkModel {
+  readonly kind: 'libvirt-network';
+  readonly root: XmlElement;
+  readonly name?: Val;
+  readonly uuid?: Val;
+  readonly forward?: XmlElement;
+  /** The forward mode as written; absent `<forward>` means an isolated network, `<forward/>` means nat. */
+  readonly forwardMode?: Val;
+  readonly bridge?: XmlElement;
+  readonly bridgeName?: Val;
+  readonly mac?: Val;
+  readonly ips: IpBlock[];
+  readonly routes: XmlElement[];
+  readonly dns?: XmlElement;
+  readonly domain?: XmlElement;
+}
+
+export interface DomainNic {
+  readonly el: XmlElement;
+  readonly type?: Val;
+  readonly mac?: Val;
+  readonly sourceNetwork?: Val;
+  readonly sourceBridge?: Val;
+}
+
+export interface DomainModel {
+  readonly kind: 'libvirt-domain' | 'libvirt-domain-interface';
+  readonly root: XmlElement;
+  readonly name?: Val;
+  readonly uuid?: Val;
+  readonly nics: DomainNic[];
+}
+
+export interface HostInterfaceModel {
+  readonly kind: 'libvirt-host-interface';
+  readonly root: XmlElement;
+  readonly name?: Val;
+  readonly type?: Val;
+  readonly mac?: Val;
+}
+
+export type LibvirtModel = NetworkModel | DomainModel | HostInterfaceModel;
+
+export function attrVal(el: XmlElement | undefined, name: string): Val | undefined {
+  const a = el && attr(el, name);
+  if (!a || a.value === undefined) return undefined;
+  return { value: a.value, span: a.valueSpan ?? a.nameSpan };
+}
+
+/** The trimmed text of an element; an empty element reports at its name. */
+export function textVal(el: XmlElement | undefined): Val | undefined {
+  if (!el) return undefined;
+  return { value: el.text.trim(), span: el.textSpan ?? el.nameSpan };
+}
+
+function ipBlock(el: XmlElement): IpBlock {
+  const dhcp = child(el, 'dhcp');
+  return {
+    el,
+    address: attrVal(el, 'address'),
+    netmask: attrVal(el, 'netmask'),
+    prefix: attrVal(el, 'prefix'),
+    family: attrVal(el, 'family'),
+    dhcp,
+    ranges: dhcp ? children(dhcp, 'range').map((r) => ({ el: r, start: attrVal(r, 'start'), end: attrVal(r, 'end') })) : [],
+    hosts: dhcp
+      ? children(dhcp, 'host').map((h) => ({ el: h, mac: attrVal(h, 'mac'), name: attrVal(h, 'name'), ip: attrVal(h, 'ip'), id: attrVal(h, 'id') }))
+      : [],
+  };
+}
+
+function networkModel(root: XmlElement): NetworkModel {
+  const forward = child(root, 'forward');
+  const bridge = child(root, 'bridge');
+  return {
+    kind: 'libvirt-network',
+    root,
+    name: textVal(child(root, 'name')),
+    uuid: textVal(child(root, 'uuid')),
+    forward,
+    forwardMode: attrVal(forward, 'mode'),
+    bridge,
+    bridgeName: attrVal(bridge, 'name'),
+    mac: attrVal(child(root, 'mac'), 'address'),
+    ips: children(root, 'ip').map(ipBlock),
+    routes: children(root, 'route'),
+    dns: child(root, 'dns'),
+    domain: child(root, 'domain'),
+  };
+}
+
+function nic(el: XmlElement): DomainNic {
+  const source = child(el, 'source');
+  const type = attrVal(el, 'type');
+  return {
+    el,
+    type,
+    mac: attrVal(child(el, 'mac'), 'address'),
+    sourceNetwork: type?.value === 'network' ? attrVal(source, 'network') : undefined,
+    sourceBridge: type?.value === 'bridge' ? attrVal(source, 'bridge') : undefined,
+  };
+}
+
+export function buildModel(kind: DocKind, root: XmlElement): LibvirtModel {
+  switch (kind) {
+    case 'libvirt-network':
+      return networkModel(root);
+    case 'libvirt-domain': {
+      const devices = child(root, 'devices');
+      return {
+        kind,
+        root,
+        name: textVal(child(root, 'name')),
+        uuid: textVal(child(root, 'uuid')),
+        nics: devices ? children(devices, 'interface').map(nic) : [],
+      };
+    }
+    case 'libvirt-domain-interface':
+      return { kind, root, nics: [nic(root)] };
+    case 'libvirt-host-interface':
+      return { kind, root, name: attrVal(root, 'name'), type: attrVal(root, 'type'), mac: attrVal(child(root, 'mac'), 'address') };
+  }
+}
+
+/**
+ * The address and effective prefix of an <ip> block as libvirt computes
+ * them, or undefined when the address, prefix or netmask is unusable (the
+ * checks that report those say why).
+ */
+export function ipSubnet(ip: IpBlock): { addr: Addr; prefix: number; subnet: Subnet } | undefined {
+  const addr = parseAddr(ip.address?.value);
+  if (!addr) return undefined;
+  let prefix: number | undefined;
+  if (ip.prefix) prefix = /^\d+$/.test(ip.prefix.value.trim()) ? Number(ip.prefix.value) : undefined;
+  else if (ip.netmask) prefix = addr.family === 4 ? prefixFromNetmask(ip.netmask.value) : undefined;
+  else prefix = defaultPrefix(addr);
+  if (prefix === undefined || prefix > bits(addr.family) || (ip.prefix && ip.netmask)) return undefined;
+  return { addr, prefix, subnet: subnetOf(addr, prefix) };
+}

@@ -1,0 +1,102 @@
+/**
+ * IP address arithmetic over ipaddr.js: parsing (strict, as libvirt's
+ * schema writes addresses), prefixes and netmasks, subnet membership.
+ * Addresses become bigints so IPv4 and IPv6 share one code path.
+ */
+import ipaddr from 'ipaddr.js';
+
+export type Family = 4 | 6;
+
+export interface Addr {
+  readonly family: Family;
+  readonly value: bigint;
+}
+
+export interface Subnet {
+  readonly family: Family;
+  /** Network address (host bits cleared). */
+  readonly network: bigint;
+  readonly prefix: number;
+}
+
+const BITS: Record<Family, number> = { 4: 32, 6: 128 };
+
+export function bits(family: Family): number {
+  return BITS[family];
+}
+
+export function parseAddr(text: string | undefined): Addr | undefined {
+  if (text === undefined) return undefined;
+  const s = text.trim();
+  if (ipaddr.IPv4.isValidFourPartDecimal(s)) {
+    const b = ipaddr.IPv4.parse(s).toByteArray();
+    return { family: 4, value: BigInt(((b[0] << 24) >>> 0) + (b[1] << 16) + (b[2] << 8) + b[3]) };
+  }
+  if (s.includes(':') && ipaddr.IPv6.isValid(s) && !s.includes('%')) {
+    const bytes = ipaddr.IPv6.parse(s).toByteArray();
+    let v = 0n;
+    for (const x of bytes) v = (v << 8n) | BigInt(x);
+    return { family: 6, value: v };
+  }
+  return undefined;
+}
+
+export function formatAddr(a: Addr): string {
+  if (a.family === 4) {
+    const v = Number(a.value);
+    return [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
+  }
+  const bytes: number[] = [];
+  for (let i = 15; i >= 0; i--) bytes.push(Number((a.value >> BigInt(i * 8)) & 255n));
+  return ipaddr.fromByteArray(bytes).toString();
+}
+
+function mask(family: Family, prefix: number): bigint {
+  const n = BigInt(BITS[family]);
+  const p = BigInt(prefix);
+  return ((1n << n) - 1n) ^ ((1n << (n - p)) - 1n);
+}
+
+/** Prefix length of a contiguous IPv4 netmask, or undefined if it is not one. */
+export function prefixFromNetmask(text: string): number | undefined {
+  const a = parseAddr(text);
+  if (!a || a.family !== 4) return undefined;
+  for (let p = 0; p <= 32; p++) if (mask(4, p) === a.value) return p;
+  return undefined;
+}
+
+export function subnetOf(a: Addr, prefix: number): Subnet {
+  return { family: a.family, network: a.value & mask(a.family, prefix), prefix };
+}
+
+export function broadcastOf(s: Subnet): bigint {
+  return s.network | (((1n << BigInt(BITS[s.family])) - 1n) ^ mask(s.family, s.prefix));
+}
+
+export function inSubnet(a: Addr, s: Subnet): boolean {
+  return a.family === s.family && (a.value & mask(s.family, s.prefix)) === s.network;
+}
+
+export function overlaps(a: Subnet, b: Subnet): boolean {
+  if (a.family !== b.family) return false;
+  const p = Math.min(a.prefix, b.prefix);
+  const m = mask(a.family, p);
+  return (a.network & m) === (b.network & m);
+}
+
+export function formatSubnet(s: Subnet): string {
+  return `${formatAddr({ family: s.family, value: s.network })}/${s.prefix}`;
+}
+
+/**
+ * The prefix libvirt assumes when an <ip> has neither prefix nor netmask
+ * (virSocketAddrGetIPPrefix): the classful one for IPv4, 64 for IPv6.
+ */
+export function defaultPrefix(a: Addr): number {
+  if (a.family === 6) return 64;
+  const first = Number(a.value >> 24n);
+  if (first < 128) return 8;
+  if (first < 192) return 16;
+  if (first < 224) return 24;
+  return 32;
+}

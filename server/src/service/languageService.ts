@@ -1,0 +1,146 @@
+/**
+ * The facade: everything the LSP adapter, the CLI and the tests call.
+ *
+ * Pure: no I/O, no transport. Callers push file contents in (`setFile`,
+ * `removeFile`) and ask for results (`getDiagnostics`). Per-file results are
+ * cached per content; cross-file checks re-run on demand against the index.
+ */
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { allChecks } from '../checks';
+import type { Check, CheckContext } from '../checks/check';
+import { buildModel } from '../model/libvirt';
+import { LineIndex, toRange } from '../parse/lineIndex';
+import { parseXml } from '../parse/xml';
+import { factsOf, WorkspaceIndex } from '../workspace/workspaceIndex';
+import { kindOfRoot, looksLikeLibvirtXml } from './documentKind';
+import { defaultSettings, type DocKind, type Finding, type Settings, type Severity } from './types';
+import { syntaxCheck } from '../checks/syntax';
+import { documentTooLarge, MAX_DOCUMENT_SIZE } from '../checks/size';
+
+export interface LanguageService {
+  configure(settings: Partial<Settings>): void;
+  /** Adds or replaces a file (open in an editor or read from disk). Returns the URIs whose diagnostics may have changed. */
+  setFile(uri: string, text: string): string[];
+  /** Forgets a file. Returns the URIs whose diagnostics may have changed (the file itself included). */
+  removeFile(uri: string): string[];
+  /** The file's kind, or undefined when it is not a document VirtNet checks. */
+  kindOf(uri: string): DocKind | undefined;
+  hasFile(uri: string): boolean;
+  /** Diagnostics for a known file; [] for unknown files and files of no kind. */
+  getDiagnostics(uri: string): Diagnostic[];
+  /** The registered checks, in order (for documentation and settings). */
+  readonly checks: readonly Check[];
+}
+
+interface Entry {
+  readonly uri: string;
+  readonly text: string;
+  readonly kind: DocKind | undefined;
+  readonly ctx: Omit<CheckContext, 'workspace'> | undefined;
+  lineIndex?: LineIndex;
+  localFindings?: Finding[];
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
+
+export function createLanguageService(options: { settings?: Partial<Settings>; checks?: readonly Check[] } = {}): LanguageService {
+  let settings: Settings = { ...defaultSettings, ...options.settings };
+  const checks = options.checks ?? allChecks;
+  const local = checks.filter((c) => !c.crossFile);
+  const cross = checks.filter((c) => c.crossFile);
+  const byId = new Map(checks.map((c) => [c.id, c] as const));
+  const entries = new Map<string, Entry>();
+  const index = new WorkspaceIndex();
+
+  function makeEntry(uri: string, text: string): Entry {
+    if (text.length > MAX_DOCUMENT_SIZE) return { uri, text, kind: undefined, ctx: undefined };
+    const xml = parseXml(text);
+    const kind = kindOfRoot(xml.root);
+    if (!kind || !xml.root) return { uri, text, kind: undefined, ctx: undefined };
+    return { uri, text, kind, ctx: { uri, kind, xml, model: buildModel(kind, xml.root) } };
+  }
+
+  function lineIndexOf(e: Entry): LineIndex {
+    return (e.lineIndex ??= new LineIndex(e.text));
+  }
+
+  function run(list: readonly Check[], e: Entry): Finding[] {
+    const out: Finding[] = [];
+    if (!e.ctx || !e.kind) return out;
+    const ctx: CheckContext = { ...e.ctx, workspace: index };
+    for (const c of list) {
+      if (!c.appliesTo.includes(e.kind)) continue;
+      if (settings.checks[c.id] === 'off') continue;
+      try {
+        out.push(...c.run(ctx));
+      } catch (err) {
+        // A bug in one check must not take the others (or the server) down.
+        out.push({ code: 'virtnet/internal-error', span: { start: 0, end: 0 }, severity: 'error', message: `Internal error in check ${c.id}: ${String(err)}` });
+      }
+    }
+    return out;
+  }
+
+  function toDiagnostic(e: Entry, f: Finding): Diagnostic | undefined {
+    const check = byId.get(f.code);
+    const configured = settings.checks[f.code];
+    if (configured === 'off') return undefined;
+    const severity: Severity = configured ?? f.severity ?? check?.defaultSeverity ?? 'error';
+    const li = lineIndexOf(e);
+    const d: Diagnostic = { range: toRange(li, f.span), severity: SEVERITY[severity], code: f.code, source: 'virtnet', message: f.message };
+    if (f.related?.length) {
+      d.relatedInformation = f.related.flatMap((r) => {
+        const other = entries.get(r.uri);
+        return other ? [{ location: { uri: r.uri, range: toRange(lineIndexOf(other), r.span) }, message: r.message }] : [];
+      });
+    }
+    return d;
+  }
+
+  return {
+    checks,
+    configure(s) {
+      settings = { ...settings, ...s, checks: { ...(s.checks ?? settings.checks) } };
+    },
+    setFile(uri, text) {
+      const old = entries.get(uri);
+      if (old && old.text === text) return [];
+      const e = makeEntry(uri, text);
+      entries.set(uri, e);
+      const affected = e.ctx ? index.update(factsOf(uri, e.ctx.model)) : index.remove(uri);
+      affected.add(uri);
+      return [...affected];
+    },
+    removeFile(uri) {
+      entries.delete(uri);
+      const affected = index.remove(uri);
+      affected.add(uri);
+      return [...affected];
+    },
+    kindOf(uri) {
+      return entries.get(uri)?.kind;
+    },
+    hasFile(uri) {
+      return entries.has(uri);
+    },
+    getDiagnostics(uri) {
+      const e = entries.get(uri);
+      if (!e) return [];
+      if (e.text.length > MAX_DOCUMENT_SIZE) {
+        return looksLikeLibvirtXml(e.text) ? [toDiagnostic(e, documentTooLarge(e.text))!] : [];
+      }
+      if (!e.ctx) return [];
+      if (!e.localFindings) {
+        e.localFindings = [...syntaxCheck.run({ ...e.ctx, workspace: index }), ...run(local, e)];
+      }
+      const findings = [...e.localFindings, ...run(cross, e)];
+      const out: Diagnostic[] = [];
+      for (const f of findings) {
+        if (f.code === syntaxCheck.id && !settings.reportSyntaxErrors) continue;
+        const d = toDiagnostic(e, f);
+        if (d) out.push(d);
+      }
+      return out;
+    },
+  };
+}

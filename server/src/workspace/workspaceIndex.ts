@@ -1,0 +1,218 @@
+/**
+ * Cross-file facts: which file defines which network name, UUID, bridge,
+ * MAC and subnet, and which VM NIC refers to which network or bridge.
+ *
+ * The index is fed by whoever owns the files (the LSP adapter reads the
+ * disk, the CLI reads its paths) through `LanguageService.setFile`; it never
+ * does I/O itself. Updates are incremental: replacing one file's facts
+ * touches only that file's keys.
+ */
+import { ipSubnet, type Val, type LibvirtModel } from '../model/libvirt';
+import { overlaps, type Subnet } from '../net/ip';
+import type { Span } from '../parse/span';
+import type { DocKind } from '../service/types';
+
+export type MacRole = 'network bridge' | 'DHCP host' | 'VM interface' | 'host interface';
+
+export interface Located {
+  readonly uri: string;
+  readonly span: Span;
+}
+
+export interface MacUse extends Located {
+  readonly mac: string;
+  readonly role: MacRole;
+}
+
+export interface SubnetUse extends Located {
+  readonly subnet: Subnet;
+  /** The network's name, for messages. */
+  readonly network: string;
+}
+
+export interface FileFacts {
+  readonly uri: string;
+  readonly kind: DocKind;
+  readonly networkName?: Val;
+  readonly uuid?: Val;
+  readonly bridgeName?: Val;
+  readonly forwardMode?: string;
+  readonly macs: MacUse[];
+  readonly subnets: SubnetUse[];
+  /** `<source network='…'>` of VM NICs. */
+  readonly nicNetworks: Val[];
+  /** `<source bridge='…'>` of VM NICs. */
+  readonly nicBridges: Val[];
+}
+
+/** Canonical form of a MAC for comparison: lower case, colon separated. */
+export function normalizeMac(mac: string): string {
+  return mac.trim().toLowerCase();
+}
+
+export function factsOf(uri: string, model: LibvirtModel): FileFacts {
+  const macs: MacUse[] = [];
+  const subnets: SubnetUse[] = [];
+  const nicNetworks: Val[] = [];
+  const nicBridges: Val[] = [];
+  const push = (v: Val | undefined, role: MacRole) => {
+    if (v && v.value) macs.push({ uri, span: v.span, mac: normalizeMac(v.value), role });
+  };
+  if (model.kind === 'libvirt-network') {
+    push(model.mac, 'network bridge');
+    for (const ip of model.ips) {
+      for (const h of ip.hosts) push(h.mac, 'DHCP host');
+      const s = ipSubnet(ip);
+      if (s && ip.address) subnets.push({ uri, span: ip.address.span, subnet: s.subnet, network: model.name?.value ?? '' });
+    }
+    return {
+      uri,
+      kind: model.kind,
+      networkName: model.name,
+      uuid: model.uuid,
+      bridgeName: model.bridgeName,
+      forwardMode: model.forward ? (model.forwardMode?.value ?? 'nat') : undefined,
+      macs,
+      subnets,
+      nicNetworks,
+      nicBridges,
+    };
+  }
+  if (model.kind === 'libvirt-host-interface') {
+    push(model.mac, 'host interface');
+    return { uri, kind: model.kind, macs, subnets, nicNetworks, nicBridges };
+  }
+  for (const nic of model.nics) {
+    push(nic.mac, 'VM interface');
+    if (nic.sourceNetwork) nicNetworks.push(nic.sourceNetwork);
+    if (nic.sourceBridge) nicBridges.push(nic.sourceBridge);
+  }
+  return { uri, kind: model.kind, uuid: undefined, macs, subnets, nicNetworks, nicBridges };
+}
+
+class MultiMap<T> {
+  private readonly map = new Map<string, T[]>();
+  add(key: string, v: T): void {
+    const l = this.map.get(key);
+    if (l) l.push(v);
+    else this.map.set(key, [v]);
+  }
+  removeWhere(key: string, pred: (v: T) => boolean): void {
+    const l = this.map.get(key);
+    if (!l) return;
+    const kept = l.filter((v) => !pred(v));
+    if (kept.length) this.map.set(key, kept);
+    else this.map.delete(key);
+  }
+  get(key: string): readonly T[] {
+    return this.map.get(key) ?? [];
+  }
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileFacts>();
+  private readonly byName = new MultiMap<FileFacts>();
+  private readonly byUuid = new MultiMap<FileFacts>();
+  private readonly byBridge = new MultiMap<FileFacts>();
+  private readonly byMac = new MultiMap<MacUse>();
+  private readonly byNicNetwork = new MultiMap<Located>();
+  private readonly byNicBridge = new MultiMap<Located>();
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  facts(uri: string): FileFacts | undefined {
+    return this.files.get(uri);
+  }
+
+  allFacts(): IterableIterator<FileFacts> {
+    return this.files.values();
+  }
+
+  /** Replaces a file's facts; returns the URIs whose cross-file findings may have changed. */
+  update(facts: FileFacts): Set<string> {
+    const affected = this.remove(facts.uri);
+    this.files.set(facts.uri, facts);
+    if (facts.networkName?.value) this.byName.add(facts.networkName.value, facts);
+    if (facts.uuid?.value && facts.kind === 'libvirt-network') this.byUuid.add(facts.uuid.value.toLowerCase(), facts);
+    if (facts.bridgeName?.value) this.byBridge.add(facts.bridgeName.value, facts);
+    for (const m of facts.macs) this.byMac.add(m.mac, m);
+    for (const n of facts.nicNetworks) this.byNicNetwork.add(n.value, { uri: facts.uri, span: n.span });
+    for (const b of facts.nicBridges) this.byNicBridge.add(b.value, { uri: facts.uri, span: b.span });
+    for (const u of this.related(facts)) affected.add(u);
+    return affected;
+  }
+
+  /** Forgets a file; returns the URIs whose cross-file findings may have changed. */
+  remove(uri: string): Set<string> {
+    const old = this.files.get(uri);
+    const affected = new Set<string>([uri]);
+    if (!old) return affected;
+    for (const u of this.related(old)) affected.add(u);
+    const same = (f: { uri: string }) => f.uri === uri;
+    if (old.networkName?.value) this.byName.removeWhere(old.networkName.value, same);
+    if (old.uuid?.value) this.byUuid.removeWhere(old.uuid.value.toLowerCase(), same);
+    if (old.bridgeName?.value) this.byBridge.removeWhere(old.bridgeName.value, same);
+    for (const m of old.macs) this.byMac.removeWhere(m.mac, same);
+    for (const n of old.nicNetworks) this.byNicNetwork.removeWhere(n.value, same);
+    for (const b of old.nicBridges) this.byNicBridge.removeWhere(b.value, same);
+    this.files.delete(uri);
+    return affected;
+  }
+
+  /** Files that share a key with `f` (and so see each other in cross-file checks). */
+  private related(f: FileFacts): Set<string> {
+    const out = new Set<string>();
+    const add = (l: readonly { uri: string }[]) => {
+      for (const x of l) out.add(x.uri);
+    };
+    if (f.networkName?.value) {
+      add(this.byName.get(f.networkName.value));
+      add(this.byNicNetwork.get(f.networkName.value));
+    }
+    if (f.uuid?.value) add(this.byUuid.get(f.uuid.value.toLowerCase()));
+    if (f.bridgeName?.value) {
+      add(this.byBridge.get(f.bridgeName.value));
+      add(this.byNicBridge.get(f.bridgeName.value));
+    }
+    for (const m of f.macs) add(this.byMac.get(m.mac));
+    for (const n of f.nicNetworks) add(this.byName.get(n.value));
+    for (const b of f.nicBridges) add(this.byBridge.get(b.value));
+    for (const s of f.subnets) for (const o of this.overlapping(s.subnet)) out.add(o.uri);
+    return out;
+  }
+
+  networksNamed(name: string): readonly FileFacts[] {
+    return this.byName.get(name);
+  }
+  networksWithUuid(uuid: string): readonly FileFacts[] {
+    return this.byUuid.get(uuid.toLowerCase());
+  }
+  networksWithBridge(bridge: string): readonly FileFacts[] {
+    return this.byBridge.get(bridge);
+  }
+  macUses(mac: string): readonly MacUse[] {
+    return this.byMac.get(normalizeMac(mac));
+  }
+  nicsUsingNetwork(name: string): readonly Located[] {
+    return this.byNicNetwork.get(name);
+  }
+  nicsUsingBridge(bridge: string): readonly Located[] {
+    return this.byNicBridge.get(bridge);
+  }
+
+  /** Subnets of any file that overlap `s` (a linear scan: a few thousand networks at most). */
+  overlapping(s: Subnet): SubnetUse[] {
+    const out: SubnetUse[] = [];
+    for (const f of this.files.values()) for (const u of f.subnets) if (overlaps(u.subnet, s)) out.push(u);
+    return out;
+  }
+
+  /** All network names defined in the workspace. */
+  networkNames(): string[] {
+    const out = new Set<string>();
+    for (const f of this.files.values()) if (f.networkName?.value) out.add(f.networkName.value);
+    return [...out].sort();
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The one place fixture tests call the language service: load files into a
+ * fresh service (one workspace), collect every diagnostic, and compare with
+ * the markers written in the files.
+ */
+import assert from 'node:assert/strict';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/service/languageService';
+import type { Settings } from '../../server/src/service/types';
+import { parseMarkers, type Expected } from './markers';
+
+export interface FixtureFile {
+  readonly uri: string;
+  readonly text: string;
+}
+
+const SEV = ['', 'error', 'warning', 'information', 'hint'];
+
+function render(e: Pick<Expected, 'line' | 'start' | 'end' | 'severity' | 'code'>): string {
+  return `${e.line + 1}:${e.start}-${e.end} ${e.severity} ${e.code}`;
+}
+
+export function diagnosticsOf(files: readonly FixtureFile[], settings?: Partial<Settings>): Map<string, Diagnostic[]> {
+  const service = createLanguageService({ settings });
+  for (const f of files) service.setFile(f.uri, f.text);
+  return new Map(files.map((f) => [f.uri, service.getDiagnostics(f.uri)]));
+}
+
+export function checkDiagnostics(files: readonly FixtureFile[], settings?: Partial<Settings>): void {
+  const all = diagnosticsOf(files, settings);
+  for (const f of files) {
+    const expected = parseMarkers(f.text);
+    const actual = all.get(f.uri) ?? [];
+    const actualKeys = actual.map((d) => {
+      const end = d.range.end.line === d.range.start.line ? d.range.end.character : Number.MAX_SAFE_INTEGER;
+      return { d, key: { line: d.range.start.line, start: d.range.start.character, end, severity: SEV[d.severity ?? 1], code: String(d.code) } };
+    });
+    const unmatched = [...actualKeys];
+    const missing: string[] = [];
+    for (const e of expected) {
+      const i = unmatched.findIndex(
+        ({ key: k }) => k.line === e.line && k.start === e.start && (k.end === e.end || k.end === Number.MAX_SAFE_INTEGER) && k.severity === e.severity && k.code === e.code,
+      );
+      if (i < 0) {
+        missing.push(render(e) + (e.messagePart ? ` "${e.messagePart}"` : ''));
+        continue;
+      }
+      const [{ d }] = unmatched.splice(i, 1);
+      if (e.messagePart) assert.ok(String(d.message).includes(e.messagePart), `${f.uri}:${render(e)}: message "${String(d.message)}" lacks "${e.messagePart}"`);
+    }
+    const extra = unmatched.map(({ d, key }) => `${render({ ...key, end: key.end === Number.MAX_SAFE_INTEGER ? -1 : key.end })}: ${d.message}`);
+    assert.deepEqual({ missing, extra }, { missing: [], extra: [] }, `diagnostics of ${f.uri} differ from its markers`);
+  }
+}
