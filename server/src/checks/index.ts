@@ -4,8 +4,9 @@
  */
 import type { Check } from './check';
 import { domainChecks } from './domain';
+import { forwardChecks } from './forward';
 import { networkChecks } from './network';
 import { schemaChecks } from './schema';
 import { workspaceChecks } from './workspace';
 
-export const allChecks: readonly Check[] = [...schemaChecks, ...networkChecks, ...domainChecks, ...workspaceChecks];
+export const allChecks: readonly Check[] = [...schemaChecks, ...forwardChecks, ...networkChecks, ...domainChecks, ...workspaceChecks];
