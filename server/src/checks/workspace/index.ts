@@ -1,4 +1,10 @@
 import type { Check } from '../check';
+import { duplicateBridgeName } from './duplicateBridgeName';
+import { duplicateMac } from './duplicateMac';
+import { duplicateNetworkName } from './duplicateNetworkName';
+import { duplicateNetworkUuid } from './duplicateNetworkUuid';
+import { overlappingSubnets } from './overlappingSubnets';
+import { unknownSourceNetwork } from './unknownSourceNetwork';
 
-/** The workspace checks, in the order they report. Add one module per check. */
-export const workspaceChecks: Check[] = [];
+/** Cross-file checks over the workspace index, in reporting order. */
+export const workspaceChecks: Check[] = [duplicateNetworkUuid, duplicateNetworkName, duplicateBridgeName, duplicateMac, overlappingSubnets, unknownSourceNetwork];

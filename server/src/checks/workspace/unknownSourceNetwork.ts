@@ -1,0 +1,31 @@
+import type { Check } from '../check';
+
+/**
+ * A VM NIC `<source network='x'>` that no network in the workspace
+ * defines. libvirt accepts it with --config and fails when the VM starts
+ * or the NIC is attached live ("Network not found").
+ */
+export const unknownSourceNetwork: Check = {
+  id: 'libvirt/unknown-source-network',
+  defaultSeverity: 'warning',
+  description: 'A VM interface refers to a network that no network XML in the workspace defines.',
+  appliesTo: ['libvirt-domain', 'libvirt-domain-interface'],
+  crossFile: true,
+  run({ model, workspace }) {
+    if (model.kind !== 'libvirt-domain' && model.kind !== 'libvirt-domain-interface') return [];
+    const out = [];
+    for (const nic of model.nics) {
+      const v = nic.sourceNetwork;
+      if (!v || !v.value || workspace.networksNamed(v.value).length > 0) continue;
+      const known = workspace.networkNames();
+      out.push({
+        code: this.id,
+        span: v.span,
+        message: known.length
+          ? `No network named '${v.value}' is defined in the workspace (known: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', …' : ''}); the VM would fail to start with "Network not found"`
+          : `No network named '${v.value}' is defined in the workspace; make sure the host has it, or the VM fails to start with "Network not found"`,
+      });
+    }
+    return out;
+  },
+};
