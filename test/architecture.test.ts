@@ -1,0 +1,52 @@
+/**
+ * The architecture invariants of ARCHITECTURE.md, checked on the sources:
+ * what may import what.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+
+const root = path.resolve(__dirname, '..');
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    if (!fs.existsSync(d)) return;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) out.push(p);
+    }
+  };
+  walk(path.join(root, dir));
+  return out;
+}
+
+function imports(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+test('only server.ts and lsp/ import vscode-languageserver (the service is transport-free)', () => {
+  const offenders = sources('server/src')
+    .filter((f) => !f.endsWith(path.join('server', 'src', 'server.ts')) && !f.includes(`${path.sep}lsp${path.sep}`))
+    .filter((f) => imports(f).some((m) => m === 'vscode-languageserver' || m.startsWith('vscode-languageserver/') || m === 'vscode-jsonrpc'))
+    .map((f) => path.relative(root, f));
+  assert.deepEqual(offenders, []);
+});
+
+test('the language service does no I/O (no fs, net, child_process in its folders)', () => {
+  const pure = ['parse', 'model', 'checks', 'service', 'workspace', 'schema', 'net', 'features'].flatMap((d) => sources(`server/src/${d}`));
+  assert.ok(pure.length > 10);
+  const banned = /^(node:)?(fs|fs\/promises|net|http|https|child_process|dgram|tls|worker_threads)$/;
+  const offenders = pure.filter((f) => imports(f).some((m) => banned.test(m))).map((f) => path.relative(root, f));
+  assert.deepEqual(offenders, []);
+});
+
+test('nothing in server/ imports vscode, and client/src/remote does not import vscode', () => {
+  const offenders = [...sources('server/src'), ...sources('client/src/remote')]
+    .filter((f) => imports(f).some((m) => m === 'vscode'))
+    .map((f) => path.relative(root, f));
+  assert.deepEqual(offenders, []);
+});
