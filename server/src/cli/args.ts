@@ -1,0 +1,94 @@
+/**
+ * Command-line arguments of `virtnet lint`. Pure: returns a value or a
+ * usage error message, never exits or prints.
+ */
+import type { SeveritySetting } from '../service/types';
+
+export type OutputFormat = 'text' | 'json';
+
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | {
+      readonly kind: 'lint';
+      readonly format: OutputFormat;
+      readonly paths: readonly string[];
+      /** `--severity code=level` overrides, in the order given (later wins). */
+      readonly severities: Readonly<Record<string, SeveritySetting>>;
+    };
+
+export type ParseResult = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly error: string };
+
+const LEVELS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json'];
+
+export const USAGE = `Usage: virtnet lint [options] PATH...
+
+Checks libvirt network, host interface and domain <interface> XML files.
+Directories are walked recursively for *.xml files (node_modules and .git
+are skipped); files named explicitly are checked whatever their extension.
+Files whose content is not libvirt XML are ignored. All files are checked
+together, so cross-file checks (duplicate names, bridges, subnets, MACs)
+see every file given.
+
+Options:
+  --format text|json     Output format (default: text).
+                           text: FILE:LINE:COL: SEVERITY CODE: MESSAGE, one per
+                                 line, LINE and COL 1-based (COL counts UTF-16
+                                 code units); related locations follow as
+                                 FILE:LINE:COL: note: MESSAGE.
+                           json: {"files":[{"path","diagnostics":[{"range",
+                                 "severity","code","message"}]}]} with LSP
+                                 positions (0-based line and character).
+  --severity CODE=LEVEL  Override a check's severity; LEVEL is error, warning,
+                         information, hint or off. Repeatable.
+  -h, --help             Show this help.
+  -v, --version          Show the version.
+
+Exit status: 0 no errors (warnings allowed), 1 at least one error,
+2 usage error (unknown option, no PATH, a PATH that does not exist).
+Binary and unreadable files are reported on stderr and skipped; they do not
+change the exit status.`;
+
+/** Parses `argv` (without node and the script). Accepts `lint` as an optional first word. */
+export function parseArgs(argv: readonly string[], knownCodes?: ReadonlySet<string>): ParseResult {
+  const args = [...argv];
+  if (args[0] === 'lint') args.shift();
+  let format: OutputFormat = 'text';
+  const paths: string[] = [];
+  const severities: Record<string, SeveritySetting> = {};
+  const fail = (error: string): ParseResult => ({ ok: false, error });
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      paths.push(...args.slice(i + 1));
+      break;
+    }
+    if (a === '-h' || a === '--help') return { ok: true, command: { kind: 'help' } };
+    if (a === '-v' || a === '--version') return { ok: true, command: { kind: 'version' } };
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    if (name === '--format' || name === '--severity') {
+      let value: string | undefined;
+      if (eq > 0) value = a.slice(eq + 1);
+      else if (i + 1 < args.length) value = args[++i];
+      if (value === undefined) return fail(`option ${name} needs a value`);
+      if (name === '--format') {
+        if (!FORMATS.includes(value as OutputFormat)) return fail(`--format must be text or json, not '${value}'`);
+        format = value as OutputFormat;
+      } else {
+        const m = /^([^=\s]+)=(\w+)$/.exec(value);
+        if (!m) return fail(`--severity expects CODE=LEVEL (e.g. libvirt/bridge-name-too-long=warning), not '${value}'`);
+        const [, code, level] = m;
+        if (!LEVELS.includes(level as SeveritySetting)) return fail(`--severity level must be one of ${LEVELS.join(', ')}, not '${level}'`);
+        if (knownCodes && !knownCodes.has(code)) return fail(`--severity: unknown check code '${code}'`);
+        severities[code] = level as SeveritySetting;
+      }
+      continue;
+    }
+    if (a.startsWith('-') && a !== '-') return fail(`unknown option '${a}'`);
+    paths.push(a);
+  }
+  if (paths.length === 0) return fail('no PATH given');
+  return { ok: true, command: { kind: 'lint', format, paths, severities } };
+}

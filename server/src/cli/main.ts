@@ -1,0 +1,48 @@
+/**
+ * `virtnet lint`: the command-line entry (bundled to out/cli.js). Thin: the
+ * work is in args.ts (parsing), files.ts (selection), lint.ts (the language
+ * service) and format.ts (output).
+ */
+import { version } from '../../../package.json';
+import { allChecks } from '../checks';
+import { documentTooLargeId } from '../checks/size';
+import { syntaxCheck } from '../checks/syntax';
+import { parseArgs, USAGE } from './args';
+import { selectFiles } from './files';
+import { formatJson, formatText, summary } from './format';
+import { hasErrors, lintFiles } from './lint';
+
+
+export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  const known = new Set([...allChecks.map((c) => c.id), syntaxCheck.id, documentTooLargeId]);
+  const parsed = parseArgs(argv, known);
+  if (!parsed.ok) {
+    err(`virtnet: ${parsed.error}\nTry 'virtnet lint --help'.\n`);
+    return 2;
+  }
+  const cmd = parsed.command;
+  if (cmd.kind === 'help') {
+    out(USAGE + '\n');
+    return 0;
+  }
+  if (cmd.kind === 'version') {
+    out(`virtnet ${version}\n`);
+    return 0;
+  }
+  const sel = selectFiles(cmd.paths);
+  if (sel.missing.length) {
+    for (const m of sel.missing) err(`virtnet: ${m}: no such file or directory\n`);
+    return 2;
+  }
+  for (const w of sel.warnings) err(`virtnet: ${w}\n`);
+  const result = lintFiles(sel.files, cmd.severities);
+  for (const s of result.skipped) err(`${s.path}: ${s.reason}\n`);
+  out(cmd.format === 'json' ? formatJson(result) : formatText(result));
+  if (cmd.format === 'text') err(summary(result) + '\n');
+  return hasErrors(result) ? 1 : 0;
+}
+
+if (require.main === module) {
+  const code = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  process.exitCode = code;
+}
