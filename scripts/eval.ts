@@ -1,0 +1,224 @@
+/**
+ * `npm run eval -- DIR [--kind K] [--json] [--oracle either|parser] [--strict]`
+ *
+ * Measures VirtNet against a labelled corpus (DIR/labels.jsonl, one JSON
+ * object per file with the real tools' verdict). Each file is linted alone in
+ * its own language service, because the labels come from an empty virsh
+ * state. Per kind it reports false positives (an error from us on a file the
+ * oracle accepted), misses (no error from us on a file it rejected) and the
+ * detection rate.
+ *
+ * The oracle verdict is "rejected" when virsh rejected the file or, with
+ * `--oracle either` (the default, as in test/comparison.test.ts), when
+ * virt-xml-validate did. A kind the service recognises no file of is shown as
+ * "not supported yet" (netplan until its parser lands: nothing to change here
+ * when it does).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readTextFile } from '../server/src/cli/read';
+import { createLanguageService } from '../server/src/service/languageService';
+
+interface Label {
+  readonly file: string;
+  readonly kind: string;
+  readonly accepted: boolean;
+  readonly message: string;
+  readonly rng_valid: boolean | null;
+  readonly rng_message?: string;
+  readonly doc_elided?: boolean;
+  readonly found_in_refs?: readonly string[];
+  readonly oracle?: string;
+  readonly oracle_crashed?: boolean;
+  readonly test_expects_error_conflict?: boolean;
+}
+
+type OracleMode = 'either' | 'parser';
+
+interface Options {
+  readonly dir: string;
+  readonly kinds: readonly string[];
+  readonly json: boolean;
+  readonly strict: boolean;
+  readonly oracle: OracleMode;
+}
+
+/** The oracle's netplan version: files only found in newer revisions are labelled against features it lacks. */
+const NETPLAN_ORACLE_REF = '0.106';
+
+/** Why a labelled file does not count, or undefined when it counts (caveats of the corpus README). */
+function exclusion(l: Label): string | undefined {
+  if (l.doc_elided) return 'elided docs snippet';
+  if (l.oracle_crashed) return 'the oracle crashed';
+  if (l.kind === 'netplan' && l.found_in_refs && !l.found_in_refs.includes(NETPLAN_ORACLE_REF)) return `only in netplan newer than ${NETPLAN_ORACLE_REF}`;
+  if (l.test_expects_error_conflict) return 'upstream tests disagree about it';
+  return undefined;
+}
+
+function oracleRejects(l: Label, mode: OracleMode): boolean {
+  return !l.accepted || (mode === 'either' && l.rng_valid === false);
+}
+
+/** The most telling line of the oracle's output. */
+function oracleMessage(l: Label): string {
+  const pick = (text: string | undefined) => {
+    const lines = (text ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+    const line = lines.filter((s) => !/^error: Failed to define/.test(s) && !/fails to validate$/.test(s)).pop() ?? lines.pop() ?? '';
+    return line.replace(/^error: /, '');
+  };
+  return (!l.accepted ? pick(l.message) : pick(l.rng_message)) || '(no message)';
+}
+
+interface FileOutcome {
+  readonly file: string;
+  readonly supported: boolean;
+  readonly excluded?: string;
+  readonly oracleRejected: boolean;
+  readonly weRejected: boolean;
+  readonly firstError?: string;
+  readonly oracleMessage: string;
+}
+
+interface KindReport {
+  readonly kind: string;
+  readonly supported: boolean;
+  readonly files: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly excluded: number;
+  readonly unsupported: number;
+  readonly falsePositives: { file: string; ours: string }[];
+  readonly misses: { file: string; oracle: string }[];
+  readonly detected: number;
+  /** Accepted files that count (not excluded, recognised): the base of the false positives. */
+  readonly countedAccepted: number;
+  /** Detected / counted rejected files; null when none. */
+  readonly detectionRate: number | null;
+}
+
+function lintOne(dir: string, l: Label, mode: OracleMode): FileOutcome {
+  const p = path.resolve(dir, l.file);
+  const base = { file: l.file, oracleRejected: oracleRejects(l, mode), oracleMessage: oracleMessage(l), excluded: exclusion(l) };
+  const r = readTextFile(p);
+  if (!r.ok) return { ...base, supported: false, weRejected: false, firstError: r.reason };
+  const service = createLanguageService();
+  const uri = pathToFileURL(p).href;
+  service.setFile(uri, r.text);
+  const diags = service.getDiagnostics(uri);
+  const supported = service.kindOf(uri) !== undefined || diags.length > 0;
+  const err = diags.find((d) => d.severity === 1);
+  const firstError = err ? `${err.range.start.line + 1}:${err.range.start.character + 1} ${String(err.code)}: ${String(err.message)}` : undefined;
+  return { ...base, supported, weRejected: err !== undefined, firstError };
+}
+
+function report(kind: string, outcomes: readonly FileOutcome[]): KindReport {
+  const supported = outcomes.some((o) => o.supported);
+  const counted = outcomes.filter((o) => o.supported && !o.excluded);
+  const rejected = counted.filter((o) => o.oracleRejected);
+  const falsePositives = counted.filter((o) => !o.oracleRejected && o.weRejected).map((o) => ({ file: o.file, ours: o.firstError ?? '' }));
+  const misses = rejected.filter((o) => !o.weRejected).map((o) => ({ file: o.file, oracle: o.oracleMessage }));
+  const detected = rejected.length - misses.length;
+  return {
+    kind,
+    supported,
+    files: outcomes.length,
+    accepted: outcomes.filter((o) => !o.oracleRejected).length,
+    rejected: outcomes.filter((o) => o.oracleRejected).length,
+    excluded: outcomes.filter((o) => o.excluded).length,
+    unsupported: outcomes.filter((o) => !o.supported).length,
+    falsePositives,
+    misses,
+    detected,
+    countedAccepted: counted.length - rejected.length,
+    detectionRate: rejected.length ? detected / rejected.length : null,
+  };
+}
+
+function printText(reports: readonly KindReport[], mode: OracleMode, ms: number): void {
+  const out: string[] = [];
+  out.push(`Oracle: ${mode === 'either' ? 'rejected = virsh rejects OR virt-xml-validate rejects' : 'rejected = virsh rejects'}`);
+  for (const r of reports) {
+    out.push('');
+    out.push(`${r.kind}: ${r.files} files, ${r.accepted} accepted, ${r.rejected} rejected by the oracle`);
+    if (!r.supported) {
+      out.push('  not supported yet (VirtNet recognises none of these files)');
+      continue;
+    }
+    if (r.excluded) out.push(`  excluded: ${r.excluded} (elided docs, versions the oracle lacks, …)`);
+    if (r.unsupported) out.push(`  not recognised by VirtNet: ${r.unsupported}`);
+    out.push(`  false positives: ${r.falsePositives.length} (of ${r.countedAccepted} accepted files counted)`);
+    for (const f of r.falsePositives) out.push(`    ${f.file}: ${f.ours}`);
+    out.push(`  misses: ${r.misses.length}`);
+    for (const m of r.misses) out.push(`    ${m.file}: oracle says: ${m.oracle}`);
+    const rate = r.detectionRate === null ? 'n/a (no rejected file counted)' : `${r.detected}/${r.detected + r.misses.length} = ${(100 * r.detectionRate).toFixed(1)}%`;
+    out.push(`  detection rate: ${rate}`);
+  }
+  out.push('');
+  out.push(`(${(ms / 1000).toFixed(1)} s)`);
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+const USAGE = `Usage: npm run eval -- DIR [--kind KIND]... [--json] [--oracle either|parser] [--strict]
+  DIR             a corpus folder holding labels.jsonl (e.g. /work/shared/corpus)
+  --kind KIND     only this kind (network, interface, domain, netplan); repeatable
+  --json          machine-readable report
+  --oracle MODE   either (default): rejected when virsh or virt-xml-validate rejects;
+                  parser: rejected only when virsh rejects
+  --strict        exit 1 when there is a false positive or a miss`;
+
+function parseOptions(argv: readonly string[]): Options | string {
+  let dir: string | undefined;
+  const kinds: string[] = [];
+  let json = false;
+  let strict = false;
+  let oracle: OracleMode = 'either';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') json = true;
+    else if (a === '--strict') strict = true;
+    else if (a === '--kind') {
+      if (argv[i + 1] === undefined) return '--kind needs a value';
+      kinds.push(argv[++i]);
+    } else if (a === '--oracle') {
+      const v = argv[++i];
+      if (v !== 'either' && v !== 'parser') return '--oracle must be either or parser';
+      oracle = v;
+    } else if (a === '-h' || a === '--help') return '';
+    else if (a.startsWith('-')) return `unknown option '${a}'`;
+    else if (dir === undefined) dir = a;
+    else return `unexpected argument '${a}'`;
+  }
+  if (!dir) return 'no corpus DIR given';
+  return { dir, kinds, json, strict, oracle };
+}
+
+function main(): number {
+  const opts = parseOptions(process.argv.slice(2));
+  if (typeof opts === 'string') {
+    if (opts) process.stderr.write(`eval: ${opts}\n`);
+    process.stderr.write(USAGE + '\n');
+    return opts ? 2 : 0;
+  }
+  const labelsPath = path.join(opts.dir, 'labels.jsonl');
+  if (!fs.existsSync(labelsPath)) {
+    process.stderr.write(`eval: ${labelsPath} does not exist\n`);
+    return 2;
+  }
+  const t0 = performance.now();
+  const labels: Label[] = fs.readFileSync(labelsPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Label);
+  const kinds = [...new Set(labels.map((l) => l.kind))].filter((k) => opts.kinds.length === 0 || opts.kinds.includes(k));
+  const unknown = opts.kinds.filter((k) => !labels.some((l) => l.kind === k));
+  if (unknown.length) {
+    process.stderr.write(`eval: no file of kind ${unknown.join(', ')} in ${labelsPath}\n`);
+    return 2;
+  }
+  const reports = kinds.map((k) => report(k, labels.filter((l) => l.kind === k).map((l) => lintOne(opts.dir, l, opts.oracle))));
+  const ms = performance.now() - t0;
+  if (opts.json) process.stdout.write(JSON.stringify({ oracle: opts.oracle, kinds: reports, milliseconds: Math.round(ms) }, null, 2) + '\n');
+  else printText(reports, opts.oracle, ms);
+  const bad = reports.some((r) => r.supported && (r.falsePositives.length > 0 || r.misses.length > 0));
+  return opts.strict && bad ? 1 : 0;
+}
+
+process.exitCode = main();
