@@ -1,0 +1,201 @@
+/**
+ * `virtnet lint` end to end: the built out/cli.js on temporary trees.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { ensureBuilt, runCli, tempTree } from './helpers/cli';
+
+const NAT = `<network>
+  <name>nat</name>
+  <forward mode='nat'/>
+  <bridge name='virbr5'/>
+  <ip address='192.168.50.1' netmask='255.255.255.0'>
+    <dhcp>
+      <range start='192.168.50.2' end='192.168.50.254'/>
+    </dhcp>
+  </ip>
+</network>
+`;
+/** A syntax error on line 3, columns 13..: an unquoted attribute value. */
+const BROKEN = `<network>
+  <name>broken</name>
+  <bridge name=virbr6/>
+</network>
+`;
+const netNamed = (name: string, uuid: string, bridge: string, subnet: number) => `<network>
+  <name>${name}</name>
+  <uuid>${uuid}</uuid>
+  <bridge name='${bridge}'/>
+  <ip address='10.${subnet}.0.1' prefix='24'/>
+</network>
+`;
+
+const dirs: string[] = [];
+const tree = (files: Record<string, string | Buffer>) => {
+  const d = tempTree(files);
+  dirs.push(d);
+  return d;
+};
+
+before(() => ensureBuilt());
+after(() => {
+  for (const d of dirs) {
+    fs.chmodSync(d, 0o755);
+    fs.rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('text output: file:line:col: severity code: message, directories walked, node_modules/.git/non-libvirt skipped, exit 1 on errors', () => {
+  const d = tree({
+    'nat.xml': NAT,
+    'sub/deeper/broken.xml': BROKEN,
+    'node_modules/pkg/broken.xml': BROKEN,
+    '.git/broken.xml': BROKEN,
+    'pom.xml': '<project><modelVersion>4.0.0</modelVersion></project>\n',
+    'notes.txt': BROKEN,
+  });
+  const r = runCli(['lint', '.'], { cwd: d });
+  assert.equal(r.code, 1, r.stderr);
+  const lines = r.stdout.trimEnd().split('\n');
+  assert.ok(lines.length >= 1);
+  for (const l of lines) assert.match(l, /^sub\/deeper\/broken\.xml:\d+:\d+: (error|warning|information|hint) [\w/-]+: .+$/);
+  assert.match(lines[0], /^sub\/deeper\/broken\.xml:3:16: error xml\/syntax: /);
+  assert.match(r.stderr, /1 error and 0 warnings in 2 files checked/);
+});
+
+test('the lint word is optional, and a clean tree exits 0', () => {
+  const d = tree({ 'a/nat.xml': NAT });
+  const r = runCli([d]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(r.stdout, '');
+});
+
+test('JSON output has exactly the documented shape, LSP positions, every checked file listed', () => {
+  const d = tree({ 'nat.xml': NAT, 'broken.xml': BROKEN, 'other.xml': '<foo/>\n' });
+  const r = runCli(['lint', '--format', 'json', '.'], { cwd: d });
+  assert.equal(r.code, 1, r.stderr);
+  const out = JSON.parse(r.stdout) as { files: { path: string; diagnostics: unknown[] }[] };
+  assert.deepEqual(Object.keys(out), ['files']);
+  assert.deepEqual(out.files.map((f) => f.path), ['broken.xml', 'nat.xml']);
+  assert.deepEqual(out.files[1], { path: 'nat.xml', diagnostics: [] });
+  const broken = out.files[0];
+  assert.deepEqual(Object.keys(broken), ['path', 'diagnostics']);
+  assert.ok(broken.diagnostics.length >= 1);
+  for (const diag of broken.diagnostics) {
+    const x = diag as Record<string, unknown>;
+    assert.deepEqual(Object.keys(x).sort(), ['code', 'message', 'range', 'severity']);
+    assert.ok(['error', 'warning', 'information', 'hint'].includes(x.severity as string));
+    assert.equal(typeof x.code, 'string');
+    assert.equal(typeof x.message, 'string');
+    const range = x.range as Record<string, Record<string, unknown>>;
+    assert.deepEqual(Object.keys(range), ['start', 'end']);
+    for (const p of [range.start, range.end]) {
+      assert.deepEqual(Object.keys(p), ['line', 'character']);
+      assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character));
+    }
+  }
+  const first = broken.diagnostics[0] as { range: { start: { line: number; character: number } }; severity: string; code: string };
+  assert.deepEqual([first.range.start, first.severity, first.code], [{ line: 2, character: 15 }, 'error', 'xml/syntax']);
+});
+
+test('JSON positions count UTF-16 code units like LSP', () => {
+  const text = `<network>\n  <name>\u{1F600}é</name>\n  <bridge name=x/>\n</network>\n`;
+  const text2 = `<network>\n  <!-- \u{1F600} --><bridge name=x/>\n</network>\n`;
+  const d = tree({ 'a.xml': text, 'b.xml': text2 });
+  const out = JSON.parse(runCli(['--format=json', d]).stdout) as { files: { path: string; diagnostics: { range: { start: { line: number; character: number } } }[] }[] };
+  const b = out.files.find((f) => f.path.endsWith('b.xml'))!;
+  // `  <!-- 😀 --><bridge name=` : the emoji is 2 UTF-16 units, so x is at 2+5+2+4+13 = 26
+  assert.deepEqual(b.diagnostics[0].range.start, { line: 1, character: 26 });
+});
+
+test('--severity overrides a check: errors turned into warnings exit 0; off silences', () => {
+  const d = tree({ 'broken.xml': BROKEN });
+  const warn = runCli(['lint', '--severity', 'xml/syntax=warning', d]);
+  assert.equal(warn.code, 0, warn.stderr);
+  assert.match(warn.stdout, /broken\.xml:3:16: warning xml\/syntax: /);
+  const off = runCli(['lint', '--severity=xml/syntax=off', d]);
+  assert.equal(off.code, 0);
+  assert.equal(off.stdout, '');
+});
+
+test('usage errors exit 2 with a message on stderr', () => {
+  const d = tree({ 'nat.xml': NAT });
+  const cases: [string[], RegExp][] = [
+    [[], /no PATH given/],
+    [['lint'], /no PATH given/],
+    [['--bogus', d], /unknown option '--bogus'/],
+    [['--format', 'xml', d], /--format must be text or json/],
+    [['--format'], /needs a value/],
+    [['--severity', 'nonsense', d], /CODE=LEVEL/],
+    [['--severity', 'xml/syntax=fatal', d], /level must be one of/],
+    [['--severity', 'libvirt/no-such-check=off', d], /unknown check code/],
+    [[path.join(d, 'missing.xml')], /missing\.xml: no such file or directory/],
+    [[d, path.join(d, 'nope')], /nope: no such file or directory/],
+  ];
+  for (const [args, message] of cases) {
+    const r = runCli(args);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, message, args.join(' '));
+    assert.equal(r.stdout, '', args.join(' '));
+  }
+});
+
+test('a duplicate across two paths given separately is found (one service for all files)', () => {
+  const d = tree({
+    'one/a.xml': netNamed('same', '6f2c1a0e-3c1b-4d7e-9b0a-000000000001', 'virbr21', 21),
+    'two/b.xml': netNamed('same', '6f2c1a0e-3c1b-4d7e-9b0a-000000000002', 'virbr22', 22),
+  });
+  const both = runCli(['--format', 'json', 'one', 'two/b.xml'], { cwd: d });
+  assert.equal(both.code, 1, both.stdout);
+  const out = JSON.parse(both.stdout) as { files: { path: string; diagnostics: { code: string; severity: string }[] }[] };
+  assert.deepEqual(out.files.map((f) => f.path), ['one/a.xml', 'two/b.xml']);
+  assert.ok(out.files.some((f) => f.diagnostics.some((x) => x.code === 'libvirt/duplicate-network-name' && x.severity === 'error')), both.stdout);
+  const alone = runCli(['one'], { cwd: d });
+  assert.equal(alone.code, 0, alone.stdout);
+});
+
+test('the same file reached twice is checked once (no self-duplicate)', () => {
+  const d = tree({ 'nat.xml': NAT });
+  const r = runCli(['--format', 'json', '.', 'nat.xml', './nat.xml'], { cwd: d });
+  assert.equal(r.code, 0, r.stdout);
+  assert.equal((JSON.parse(r.stdout) as { files: unknown[] }).files.length, 1);
+});
+
+test('binary and unreadable files are reported on stderr and skipped; the other files are still checked', () => {
+  const d = tree({
+    'bin.xml': Buffer.from([0x3c, 0x6e, 0x65, 0x74, 0x00, 0x01, 0x02, 0xff]),
+    'latin1.xml': Buffer.from('<network><name>caf\xe9</name></network>\n', 'latin1'),
+    'secret.xml': NAT,
+    'z-broken.xml': BROKEN,
+  });
+  fs.chmodSync(path.join(d, 'secret.xml'), 0o000);
+  // root reads anything: run as nobody then (the tree must be readable by it).
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    fs.chmodSync(d, 0o755);
+    for (const f of ['bin.xml', 'latin1.xml', 'z-broken.xml']) fs.chmodSync(path.join(d, f), 0o644);
+  }
+  const r = runCli(['.'], { cwd: d, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /^bin\.xml: binary file, skipped$/m);
+  assert.match(r.stderr, /^latin1\.xml: binary file \(not valid UTF-8\), skipped$/m);
+  assert.match(r.stderr, /^secret\.xml: permission denied, skipped$/m);
+  assert.match(r.stdout, /^z-broken\.xml:3:16: error xml\/syntax: /m);
+});
+
+test('--help explains the formats and the 1-based text positions; --version prints the version', () => {
+  const h = runCli(['--help']);
+  assert.equal(h.code, 0);
+  assert.match(h.stdout, /^Usage: virtnet lint/);
+  assert.match(h.stdout, /1-based/);
+  assert.match(h.stdout, /--format text\|json/);
+  assert.match(h.stdout, /--severity CODE=LEVEL/);
+  const lintHelp = runCli(['lint', '-h']);
+  assert.equal(lintHelp.stdout, h.stdout);
+  const v = runCli(['--version']);
+  assert.equal(v.code, 0);
+  const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+  assert.equal(v.stdout, `virtnet ${pkg.version}\n`);
+});
