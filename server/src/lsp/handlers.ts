@@ -1,0 +1,287 @@
+/**
+ * The LSP adapter: maps protocol messages to calls on the pure language
+ * service and publishes its diagnostics. The only place (with server.ts)
+ * that imports `vscode-languageserver`, and the only place that does I/O,
+ * through the injected `RuntimeEnvironment`.
+ *
+ * Sources of content, in order of precedence: open documents (TextDocuments),
+ * then files on disk (workspace scan on `initialized`, re-read on
+ * `didClose` and on `workspace/didChangeWatchedFiles`).
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type FileEvent,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, type LanguageService } from '../service/languageService';
+import { DiagnosticsPublisher } from './diagnostics';
+import type { RuntimeEnvironment } from './runtime';
+import { parseInitializationOptions, toAdapterSettings, type AdapterSettings, type InitializationOptions } from './settings';
+import { readLibvirtFile, scanFolders } from './workspaceScan';
+
+/** Sent by the server when the workspace scan is done and the diagnostics of all indexed files are published. */
+export const INDEXED_NOTIFICATION = 'virtnet/indexed';
+export interface IndexedParams {
+  readonly xmlFiles: number;
+  readonly libvirtFiles: number;
+  readonly truncated: boolean;
+  readonly ms: number;
+}
+
+export function capabilities(): InitializeResult['capabilities'] {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+}
+
+function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
+  const service: LanguageService = createLanguageService();
+  const documents = new TextDocuments(TextDocument);
+  let init: InitializationOptions = {};
+  let settings: AdapterSettings = toAdapterSettings(undefined, init);
+  let folders: string[] = [];
+  let canPullConfiguration = false;
+  let canRegisterWatchers = false;
+  let canRegisterConfiguration = false;
+  let supportsFolders = false;
+  /** Path → the URI string the service knows the file by (the client's spelling wins over ours). */
+  const uriByPath = new Map<string, string>();
+
+  const logError = (what: string, err: unknown) => {
+    try {
+      connection.console.error(`${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    } catch {
+      // The connection itself is gone; nothing left to tell.
+    }
+  };
+  const publisher = new DiagnosticsPublisher(
+    connection,
+    { diagnostics: (uri) => service.getDiagnostics(uri), openVersion: (uri) => documents.get(uri)?.version },
+    runtime.timer,
+    (err) => logError('Publishing diagnostics failed', err),
+    settings.diagnosticsDelay,
+  );
+
+  /** Wraps a handler so that no exception or rejection escapes (the server must never crash). */
+  function guard<A extends unknown[]>(what: string, fn: (...args: A) => unknown): (...args: A) => void {
+    return (...args: A) => {
+      try {
+        const r = fn(...args);
+        if (r instanceof Promise) r.catch((err) => logError(what, err));
+      } catch (err) {
+        logError(what, err);
+      }
+    };
+  }
+
+  /** Serialises disk-driven updates so that events are applied in the order they arrive. */
+  let chain: Promise<unknown> = Promise.resolve();
+  function serial(what: string, fn: () => Promise<void>): Promise<void> {
+    const p = chain.then(fn).catch((err) => logError(what, err));
+    chain = p;
+    return p;
+  }
+
+  function uriForPath(path: string): string {
+    return uriByPath.get(path) ?? pathToFileURL(path).href;
+  }
+
+  function setFile(uri: string, text: string, first?: string): void {
+    const path = filePath(uri);
+    if (path !== undefined) {
+      const known = uriByPath.get(path);
+      if (known !== undefined && known !== uri) {
+        // Same file under another spelling of its URI: keep only one copy.
+        publisher.clear(known);
+        publisher.schedule(service.removeFile(known));
+      }
+      uriByPath.set(path, uri);
+    }
+    publisher.schedule(service.setFile(uri, text), first);
+  }
+
+  function removeFile(uri: string): void {
+    const path = filePath(uri);
+    if (path !== undefined && uriByPath.get(path) === uri) uriByPath.delete(path);
+    const affected = service.removeFile(uri);
+    publisher.clear(uri);
+    publisher.schedule(affected.filter((u) => u !== uri));
+  }
+
+  /** Re-reads a closed file from disk: indexes it if it is libvirt XML, forgets it otherwise. */
+  async function refreshFromDisk(uri: string, path: string): Promise<void> {
+    let text: string | undefined;
+    try {
+      text = await readLibvirtFile(path, runtime.fs);
+    } catch {
+      text = undefined; // deleted or unreadable
+    }
+    if (documents.get(uri)) return; // opened meanwhile: the editor's content wins
+    if (text !== undefined) setFile(uri, text);
+    else if (service.hasFile(uri)) removeFile(uri);
+  }
+
+  async function loadSettings(): Promise<void> {
+    let config: unknown;
+    if (canPullConfiguration) config = await connection.workspace.getConfiguration('virtnet');
+    applySettings(config);
+  }
+
+  function applySettings(config: unknown): void {
+    settings = toAdapterSettings(config, init);
+    service.configure(settings.service);
+    publisher.delay = settings.diagnosticsDelay;
+  }
+
+  function republishAll(): void {
+    const uris = new Set<string>(uriByPath.values());
+    for (const d of documents.all()) uris.add(d.uri);
+    publisher.schedule(uris);
+  }
+
+  async function scan(roots: string[]): Promise<void> {
+    const t0 = runtime.now();
+    const touched = new Set<string>();
+    const result = await scanFolders(roots, runtime.fs, {
+      onFile: (path, text) => {
+        const uri = uriForPath(path);
+        if (documents.get(uri)) return;
+        uriByPath.set(path, uri);
+        for (const u of service.setFile(uri, text)) touched.add(u);
+      },
+      onError: (path, err) => {
+        if ((err as NodeJS.ErrnoException)?.code !== 'ENOENT') logError(`Reading ${path}`, err);
+      },
+    });
+    publisher.schedule(touched);
+    await publisher.whenIdle();
+    const params: IndexedParams = { ...result, ms: Math.round(runtime.now() - t0) };
+    connection.console.log(`Indexed ${result.libvirtFiles} libvirt files of ${result.xmlFiles} XML files in ${params.ms} ms`);
+    void connection.sendNotification(INDEXED_NOTIFICATION, params);
+  }
+
+  function onWatchedFiles(changes: FileEvent[]): Promise<void> {
+    return serial('Watched file change', async () => {
+      for (const change of changes) {
+        const path = filePath(change.uri);
+        if (path === undefined) continue;
+        const uri = uriByPath.get(path) ?? change.uri;
+        if (documents.get(uri)) continue; // open: the editor's content wins
+        if (change.type === FileChangeType.Deleted) {
+          if (service.hasFile(uri)) removeFile(uri);
+          else {
+            // A deleted folder: forget what was indexed below it.
+            const prefix = path.endsWith('/') ? path : path + '/';
+            for (const [p, u] of [...uriByPath]) if (p.startsWith(prefix) && !documents.get(u)) removeFile(u);
+          }
+        } else {
+          await refreshFromDisk(uri, path);
+        }
+      }
+    });
+  }
+
+  function foldersOf(params: InitializeParams): string[] {
+    const list: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    return list.map((f) => filePath(f.uri)).filter((p): p is string => p !== undefined);
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    try {
+      init = parseInitializationOptions(params.initializationOptions);
+      applySettings(undefined);
+      folders = foldersOf(params);
+      const ws = params.capabilities.workspace;
+      canPullConfiguration = ws?.configuration === true;
+      canRegisterWatchers = ws?.didChangeWatchedFiles?.dynamicRegistration === true;
+      canRegisterConfiguration = ws?.didChangeConfiguration?.dynamicRegistration === true;
+      supportsFolders = ws?.workspaceFolders === true;
+    } catch (err) {
+      logError('initialize', err);
+    }
+    return { capabilities: capabilities(), serverInfo: { name: 'virtnet' } };
+  });
+
+  connection.onInitialized(
+    guard('initialized', async () => {
+      if (canRegisterWatchers) {
+        await connection.client
+          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.xml' }, { globPattern: '**/' }] })
+          .catch((err) => logError('Registering file watchers', err));
+      }
+      if (canRegisterConfiguration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'virtnet' }).catch((err) => logError('Registering configuration', err));
+      }
+      try {
+        await loadSettings();
+      } catch (err) {
+        logError('Reading settings', err);
+      }
+      publisher.resume();
+      if (supportsFolders) connection.workspace.onDidChangeWorkspaceFolders(guard('workspace folders', onFoldersChanged));
+      await serial('Workspace scan', () => scan(folders));
+    }),
+  );
+
+  function onFoldersChanged(e: { added: WorkspaceFolder[]; removed: WorkspaceFolder[] }): Promise<void> {
+    const removed = e.removed.map((f) => filePath(f.uri)).filter((p): p is string => p !== undefined);
+    const added = e.added.map((f) => filePath(f.uri)).filter((p): p is string => p !== undefined);
+    folders = folders.filter((f) => !removed.includes(f)).concat(added);
+    for (const root of removed) {
+      const prefix = root.endsWith('/') ? root : root + '/';
+      for (const [p, u] of [...uriByPath]) if (p.startsWith(prefix) && !documents.get(u)) removeFile(u);
+    }
+    return serial('Workspace scan', () => scan(added));
+  }
+
+  connection.onDidChangeConfiguration(
+    guard('didChangeConfiguration', async (params: { settings: unknown }) => {
+      if (canPullConfiguration) await loadSettings();
+      else applySettings((params.settings as { virtnet?: unknown } | null)?.virtnet);
+      republishAll();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', (params: { changes: FileEvent[] }) => onWatchedFiles(params.changes)));
+
+  documents.onDidChangeContent(
+    guard('document change', (e: { document: TextDocument }) => {
+      setFile(e.document.uri, e.document.getText(), e.document.uri);
+    }),
+  );
+
+  documents.onDidClose(
+    guard('document close', (e: { document: TextDocument }) => {
+      const uri = e.document.uri;
+      const path = filePath(uri);
+      if (path === undefined) {
+        removeFile(uri);
+        return;
+      }
+      // The file on disk may differ from the closed editor (unsaved edits) or be gone.
+      return serial('Re-reading a closed file', () => refreshFromDisk(uri, path));
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,36 @@
+/**
+ * What the adapter needs from the outside world, injected by the entry point
+ * (`server.ts`) so that the adapter can be driven with fakes and the service
+ * never does I/O (STYLE.md items 7 and 8).
+ */
+
+export interface Disposable {
+  dispose(): void;
+}
+
+export interface DirEntry {
+  readonly name: string;
+  isFile(): boolean;
+  isDirectory(): boolean;
+}
+
+export interface FileStat {
+  readonly size: number;
+  isFile(): boolean;
+  isDirectory(): boolean;
+}
+
+export interface RuntimeEnvironment {
+  readonly fs: {
+    /** The file's text (UTF-8). Rejects when it cannot be read. */
+    readFile(path: string): Promise<string>;
+    readdir(path: string): Promise<DirEntry[]>;
+    stat(path: string): Promise<FileStat>;
+  };
+  readonly timer: {
+    setTimeout(callback: () => void, ms: number): Disposable;
+    setImmediate(callback: () => void): Disposable;
+  };
+  /** Milliseconds from an arbitrary origin, for timings in logs and `virtnet/indexed`. */
+  now(): number;
+}

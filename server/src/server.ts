@@ -1,0 +1,37 @@
+/**
+ * Entry point of the language server: creates the connection (stdio, IPC or
+ * socket, chosen by the command-line flags the client passes) and hands it,
+ * with the real file system and timers, to the adapter.
+ */
+import { promises as fs } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './lsp/handlers';
+import type { RuntimeEnvironment } from './lsp/runtime';
+
+const connection = createConnection(ProposedFeatures.all);
+
+const runtime: RuntimeEnvironment = {
+  fs: {
+    readFile: (path) => fs.readFile(path, 'utf8'),
+    readdir: (path) => fs.readdir(path, { withFileTypes: true }),
+    stat: (path) => fs.stat(path),
+  },
+  timer: {
+    setTimeout(callback, ms) {
+      const h = setTimeout(callback, ms);
+      return { dispose: () => clearTimeout(h) };
+    },
+    setImmediate(callback) {
+      const h = setImmediate(callback);
+      return { dispose: () => clearImmediate(h) };
+    },
+  },
+  now: () => performance.now(),
+};
+
+// Last line of defence: a bug must cost one answer, never the server.
+process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack ?? err.message}`));
+process.on('unhandledRejection', (err) => connection.console.error(`Unhandled rejection: ${String(err)}`));
+
+startServer(connection, runtime);
