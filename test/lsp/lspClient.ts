@@ -8,7 +8,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+export interface PublishDiagnosticsParams {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
 
 const root = join(__dirname, '..', '..');
 export const serverPath = join(root, 'out', 'server.js');
@@ -77,7 +83,9 @@ export class TestClient {
       c.indexedWaiters = [];
       for (const f of w) f(p);
     });
-    conn.onNotification('window/logMessage', (p: { message: string }) => c.logs.push(p.message));
+    conn.onNotification('window/logMessage', (p: { message: string }) => {
+      c.logs.push(p.message);
+    });
     conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
       p.items.map((i) => (i.section === 'virtnet' ? c.settings : null)),
     );

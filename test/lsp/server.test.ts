@@ -112,7 +112,7 @@ describe('language server over stdio', () => {
     assert.equal(d.code, 'xml/syntax');
     assert.equal(d.severity, 1);
     assert.equal(d.source, 'virtnet');
-    assert.match(d.message, /stp/);
+    assert.match(String(d.message), /stp/);
 
     const fixed = await client.change(uri, clean('net4'));
     assert.equal(fixed.version, 2);
