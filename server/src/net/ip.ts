@@ -100,3 +100,39 @@ export function defaultPrefix(a: Addr): number {
   if (first < 224) return 24;
   return 32;
 }
+
+/**
+ * Number of leading one bits of a netmask of either family, or undefined
+ * when the mask is not contiguous (what virSocketAddrGetNumNetmaskBits
+ * reports as -1).
+ */
+export function netmaskBits(m: Addr): number | undefined {
+  const n = BITS[m.family];
+  for (let p = 0; p <= n; p++) if (mask(m.family, p) === m.value) return p;
+  return undefined;
+}
+
+/** The 16-bit groups (IPv6) or bytes (IPv4) of an address, most significant first. */
+export function addrGroups(a: Addr): number[] {
+  const width = a.family === 4 ? 8n : 16n;
+  const count = a.family === 4 ? 4 : 8;
+  const out: number[] = [];
+  for (let i = count - 1; i >= 0; i--) out.push(Number((a.value >> (BigInt(i) * width)) & ((1n << width) - 1n)));
+  return out;
+}
+
+/**
+ * A MAC address written as six colon-separated groups of one or two hex
+ * digits (what libvirt's virMacAddrParse reads), as bytes; undefined otherwise.
+ */
+export function parseMac(text: string | undefined): number[] | undefined {
+  if (text === undefined) return undefined;
+  const s = text.trim();
+  if (!/^[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}$/.test(s)) return undefined;
+  return s.split(':').map((h) => parseInt(h, 16));
+}
+
+/** True for a group (multicast/broadcast) MAC: the low bit of the first byte is set. */
+export function isMulticastMac(bytes: readonly number[]): boolean {
+  return (bytes[0] & 1) === 1;
+}

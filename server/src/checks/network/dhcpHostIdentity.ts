@@ -1,0 +1,34 @@
+import type { Check } from '../check';
+import type { Finding } from '../../service/types';
+import { parseAddr } from '../../net/ip';
+import { finding, networkOf } from './util';
+
+const ID = 'libvirt/dhcp-host-identity';
+
+/**
+ * What identifies a static DHCP host (virNetworkDHCPHostDefParseXML): in an
+ * IPv4 <ip> a mac or a name; in an IPv6 <ip> an id (DUID) or a name, and
+ * never a mac (DHCPv6 does not match on MAC addresses).
+ */
+export const dhcpHostIdentityCheck: Check = {
+  id: ID,
+  defaultSeverity: 'error',
+  description: 'A static DHCP <host> without the attributes that identify it (mac/name for IPv4, id/name for IPv6), or with a mac in IPv6.',
+  appliesTo: ['libvirt-network'],
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const ip of networkOf(ctx)?.ips ?? []) {
+      const addr = parseAddr(ip.address?.value);
+      if (!addr) continue;
+      for (const h of ip.hosts) {
+        if (addr.family === 6) {
+          if (h.mac) out.push(finding(ID, h.mac.span, `mac='${h.mac.value}' is not allowed in a host of the IPv6 network ${ip.address!.value}; identify it by id (DUID) or name`));
+          else if (!h.id && !h.name) out.push(finding(ID, h.el.nameSpan, `this IPv6 static host needs an id (DUID) or a name attribute`));
+        } else if (!h.mac && !h.name) {
+          out.push(finding(ID, h.el.nameSpan, `this IPv4 static host needs a mac or a name attribute`));
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,143 @@
+/**
+ * Shared helpers for the network addressing checks: libvirt's view of an
+ * <ip> block (its family and effective prefix, computed the way
+ * virSocketAddrGetIPPrefix does) and the order in which libvirt's range
+ * sanity check (virSocketAddrGetRange) fails. Values that do not parse are
+ * skipped here: the schema check reports them.
+ */
+import type { Span } from '../../parse/span';
+import type { CheckContext } from '../check';
+import type { Finding, Severity } from '../../service/types';
+import type { DhcpRange, IpBlock, NetworkModel, Val } from '../../model/libvirt';
+import { addrGroups, bits, broadcastOf, formatSubnet, inSubnet, netmaskBits, parseAddr, subnetOf, type Addr, type Subnet } from '../../net/ip';
+
+export function networkOf(ctx: CheckContext): NetworkModel | undefined {
+  return ctx.model.kind === 'libvirt-network' ? ctx.model : undefined;
+}
+
+export function finding(code: string, span: Span, message: string, severity?: Severity): Finding {
+  return severity ? { code, span, message, severity } : { code, span, message };
+}
+
+/** A non-negative decimal integer as libvirt's virXMLPropUInt(…, 10) reads it, else undefined. */
+export function uint(v: Val | undefined): number | undefined {
+  if (!v || !/^\s*\d+\s*$/.test(v.value)) return undefined;
+  return Number(v.value.trim());
+}
+
+/**
+ * True when libvirt accepts the pairing of the `family` attribute and the
+ * address: no family or `ipv4` needs an IPv4 address, `ipv6` an IPv6 one.
+ * Unknown families are the schema's to report (false here).
+ */
+export function familyMatches(ip: IpBlock, addr: Addr): boolean {
+  const fam = ip.family?.value;
+  if (fam === undefined || fam === 'ipv4') return addr.family === 4;
+  if (fam === 'ipv6') return addr.family === 6;
+  return false;
+}
+
+/**
+ * The prefix libvirt uses for an <ip> block: a prefix > 0, else the netmask's
+ * bit count, else the classful default (0 for 0.0.0.0 and ::). Undefined
+ * when libvirt would compute -1 (non-contiguous netmask, class D/E address
+ * without a prefix) or the prefix is out of range.
+ */
+export function effectivePrefix(ip: IpBlock, addr: Addr): number | undefined {
+  const p = uint(ip.prefix);
+  if (p !== undefined && p > 0) return p <= bits(addr.family) ? p : undefined;
+  const nm = parseAddr(ip.netmask?.value);
+  if (nm) return netmaskBits(nm);
+  if (addr.value === 0n) return 0;
+  if (addr.family === 6) return 64;
+  const first = Number(addr.value >> 24n);
+  if (first < 128) return 8;
+  if (first < 192) return 16;
+  if (first < 224) return 24;
+  return undefined;
+}
+
+export interface IpNet {
+  readonly addr: Addr;
+  readonly prefix: number;
+  readonly subnet: Subnet;
+}
+
+/**
+ * The address and subnet of an <ip> block when libvirt would get as far
+ * as its DHCP section: the address parses, its family matches, netmask
+ * and prefix are usable.
+ */
+export function usableIp(ip: IpBlock): IpNet | undefined {
+  const addr = parseAddr(ip.address?.value);
+  if (!addr || !familyMatches(ip, addr)) return undefined;
+  if (ip.netmask) {
+    const nm = parseAddr(ip.netmask.value);
+    if (addr.family === 6 || !nm || nm.family !== 4) return undefined;
+    if ((uint(ip.prefix) ?? 0) > 0) return undefined;
+  }
+  const prefix = effectivePrefix(ip, addr);
+  if (prefix === undefined) return undefined;
+  return { addr, prefix, subnet: subnetOf(addr, prefix) };
+}
+
+export type RangeProblemKind = 'family' | 'outside' | 'network-address' | 'broadcast' | 'too-large' | 'reversed';
+
+export interface RangeProblem {
+  readonly kind: RangeProblemKind;
+  readonly span: Span;
+  readonly message: string;
+}
+
+const fam = (a: Addr) => (a.family === 4 ? 'IPv4' : 'IPv6');
+
+/**
+ * The first reason libvirt rejects a DHCP range, in libvirt's own order,
+ * or undefined when the range is fine or cannot be judged (values that do
+ * not parse, an <ip> block libvirt rejects before reaching its ranges).
+ */
+export function rangeProblem(ip: IpBlock, range: DhcpRange): RangeProblem | undefined {
+  const { start, end } = range;
+  const s = parseAddr(start?.value);
+  const e = parseAddr(end?.value);
+  if (!start || !end || !s || !e) return undefined;
+  const text = `${start.value} – ${end.value}`;
+  if (s.family !== e.family)
+    return { kind: 'family', span: end.span, message: `DHCP range ${text} mixes an ${fam(s)} start with an ${fam(e)} end` };
+  const net = usableIp(ip);
+  if (!net) return undefined;
+  if (s.family !== net.addr.family)
+    return {
+      kind: 'family',
+      span: start.span,
+      message: `DHCP range ${text} is ${fam(s)} but its <ip> block ${ip.address?.value} is ${fam(net.addr)}`,
+    };
+  const where = formatSubnet(net.subnet);
+  if (!inSubnet(s, net.subnet) || !inSubnet(e, net.subnet))
+    return {
+      kind: 'outside',
+      span: inSubnet(s, net.subnet) ? end.span : start.span,
+      message: `DHCP range ${text} is not entirely inside ${where}`,
+    };
+  if (s.family === 4) {
+    if (s.value === net.subnet.network)
+      return { kind: 'network-address', span: start.span, message: `DHCP range ${text} starts at the network address of ${where}` };
+    if (e.value === broadcastOf(net.subnet))
+      return { kind: 'broadcast', span: end.span, message: `DHCP range ${text} ends at the broadcast address of ${where}` };
+  }
+  const gs = addrGroups(s);
+  const ge = addrGroups(e);
+  const fixed = s.family === 4 ? 2 : 7;
+  for (let i = 0; i < fixed; i++)
+    if (gs[i] !== ge[i])
+      return {
+        kind: 'too-large',
+        span: end.span,
+        message:
+          s.family === 4
+            ? `DHCP range ${text} is too large: libvirt requires start and end to share their first two bytes (at most 65536 addresses)`
+            : `DHCP range ${text} is too large: libvirt requires start and end to differ only in the last 16 bits`,
+      };
+  if (e.value < s.value) return { kind: 'reversed', span: end.span, message: `DHCP range ${text} is reversed: the end is lower than the start` };
+  return undefined;
+}
