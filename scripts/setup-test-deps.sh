@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs the system tools the test suite runs against, when they are missing.
+# Debian/Ubuntu (apt). Idempotent and quiet: nothing happens when all are there.
+# Used by .ci/run; developers can run it too (as root, or with sudo available).
+#
+#   scripts/setup-test-deps.sh            install what is missing
+#   scripts/setup-test-deps.sh --check    only report what is missing (exit 1 if any)
+#
+# To add a tool: one line "package:command-it-provides" in PACKAGES (the
+# command is what is looked for; use "-" to check the package alone).
+set -euo pipefail
+
+PACKAGES=(
+  "libvirt-clients:virsh"            # the oracle: virsh on the test driver
+  "libvirt-clients:virt-xml-validate" # the oracle: RNG schemas
+  "libvirt-daemon:-"                 # libvirt's drivers (test driver as shipped by Debian)
+  "libxml2-utils:xmllint"            # used by virt-xml-validate
+  "netplan.io:netplan"               # netplan's own parser, for the netplan comparisons
+)
+
+check_only=0
+[[ "${1:-}" == "--check" ]] && check_only=1
+
+missing=()
+for entry in "${PACKAGES[@]}"; do
+  pkg="${entry%%:*}"
+  cmd="${entry#*:}"
+  if [[ "$cmd" != "-" ]] && command -v "$cmd" >/dev/null 2>&1; then continue; fi
+  if [[ "$cmd" == "-" ]] && dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then continue; fi
+  [[ " ${missing[*]-} " == *" $pkg "* ]] || missing+=("$pkg")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "setup-test-deps: all system tools present"
+  exit 0
+fi
+if [[ $check_only -eq 1 ]]; then
+  echo "setup-test-deps: missing packages: ${missing[*]}" >&2
+  exit 1
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "setup-test-deps: missing packages (${missing[*]}) and no apt-get; install them by hand" >&2
+  exit 1
+fi
+SUDO=()
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO=(sudo); else
+    echo "setup-test-deps: need root (or sudo) to install: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+echo "setup-test-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! { "${SUDO[@]}" apt-get update -qq && "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "setup-test-deps: apt-get failed" >&2
+  exit 1
+fi
+echo "setup-test-deps: installed ${missing[*]}"
