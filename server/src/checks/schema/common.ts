@@ -1,0 +1,17 @@
+import { schemaProblems, type SchemaCode } from '../../schema';
+import type { Check } from '../check';
+
+/**
+ * A check that reports one code of the schema validation. The validation
+ * runs once per parsed document (cached in schema/index.ts) and each of the
+ * five checks takes its own problems from it.
+ */
+export function schemaCheck(id: SchemaCode, description: string): Check {
+  return {
+    id,
+    defaultSeverity: 'error',
+    description,
+    appliesTo: ['libvirt-network', 'libvirt-host-interface', 'libvirt-domain', 'libvirt-domain-interface'],
+    run: (ctx) => schemaProblems(ctx.xml, ctx.kind).filter((p) => p.code === id),
+  };
+}

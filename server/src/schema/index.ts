@@ -1,0 +1,36 @@
+/**
+ * Structural validation against libvirt's own RelaxNG schemas (converted to
+ * schemas/libvirt/grammar.json by scripts/convert-rng.mjs).
+ *
+ * `schemaProblems(xml, kind)` runs one validation per document and caches it,
+ * so the five schema checks share it.
+ */
+import type { XmlDocument } from '../parse/xml';
+import type { DocKind } from '../service/types';
+import { libvirtGrammar } from './grammar';
+import { schemaTargets } from './targets';
+import { Validator, type SchemaProblem } from './validator';
+
+export type { SchemaCode, SchemaProblem } from './validator';
+export { libvirtGrammar, loadGrammar, type Grammar, type StartName } from './grammar';
+export { schemaTargets } from './targets';
+export { expectedAttributes, expectedChildren, allowedValues, type ExpectedName } from './query';
+
+const cache = new WeakMap<XmlDocument, SchemaProblem[]>();
+
+export function schemaProblems(xml: XmlDocument, kind: DocKind): SchemaProblem[] {
+  let found = cache.get(xml);
+  if (!found) {
+    found = [];
+    try {
+      const g = libvirtGrammar();
+      const v = new Validator(g.table, xml.text);
+      for (const t of schemaTargets(xml, kind)) found.push(...v.validateRoot(t.el, g.starts[t.start]));
+    } catch {
+      // Never let a grammar bug take the diagnostics down.
+      found = [];
+    }
+    cache.set(xml, found);
+  }
+  return found;
+}
