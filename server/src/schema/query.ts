@@ -68,7 +68,7 @@ export function expectedAttributes(xml: XmlDocument, kind: DocKind, el: XmlEleme
   for (const a of allAttributes(p)) {
     for (const n of nameClassNames(a.nc!)) {
       if (present.has(n) || out.some((x) => x.name === n)) continue;
-      out.push({ name: n, required: reqs.some((r) => r === `a ${n} attribute`) });
+      out.push({ name: n, required: reqs.some((r) => r.endsWith(` ${n} attribute`)) });
     }
   }
   return out;

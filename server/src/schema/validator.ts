@@ -53,6 +53,21 @@ function isLeafChoice(p: Pattern): boolean {
   });
 }
 
+/**
+ * How bad a trial match is: a missing part counts less than a wrong value or
+ * an unknown name, so that `<interface type='bridge'>` without its <bridge>
+ * is read as an incomplete bridge, not as an ethernet interface with a wrong type.
+ */
+function weight(problems: readonly SchemaProblem[]): number {
+  let w = 0;
+  for (const p of problems) w += p.code === 'libvirt/missing-element' || p.code === 'libvirt/missing-attribute' ? 1 : 2;
+  return w;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
 /** Text shown in messages: short, on one line. */
 function quote(s: string): string {
   const one = s.replace(/\s+/g, ' ').trim();
@@ -105,7 +120,7 @@ export class Validator {
         const trial: SchemaProblem[] = [];
         this.validateContent(el, c.content, inner, trial);
         if (trial.length === 0) matched.push(c);
-        else if (!best || trial.length < best.length) {
+        else if (!best || weight(trial) < weight(best)) {
           best = trial;
           bestCand = c;
         }
@@ -359,7 +374,7 @@ export class Validator {
 
   requiredAttributes(p: Pattern): string[] {
     const reqs = requiredLeaves(p, 'attribute', this.table);
-    return reqs.map((alts) => (alts.length === 1 ? `a ${alts[0]} attribute` : `one of the attributes ${listNames(alts, (n) => n)}`));
+    return reqs.map((alts) => (alts.length === 1 ? `${article(alts[0])} ${alts[0]} attribute` : `one of the attributes ${listNames(alts, (n) => n)}`));
   }
 }
 
