@@ -46,11 +46,11 @@ export function expectedChildren(xml: XmlDocument, kind: DocKind, el: XmlElement
   const stop = offset === undefined ? undefined : el.children.find((c) => c.span.start >= offset);
   const content = grammar.table.choiceOf(pl.patterns.map((p) => p.content));
   const p = pl.validator.closeForgiving(pl.validator.contentBefore(el, content, scopeOf(el), stop));
-  const required = new Set(pl.validator.requiredElements(p).join(' '));
+  const required = pl.validator.requiredElements(p);
   const out: ExpectedName[] = [];
   for (const e of firstElements(p)) {
     for (const n of nameClassNames(e.nc!)) {
-      if (!out.some((x) => x.name === n)) out.push({ name: n, required: [...required].length > 0 && pl.validator.requiredElements(p).some((r) => r.includes(`<${n}>`)) });
+      if (!out.some((x) => x.name === n)) out.push({ name: n, required: required.includes(`a <${n}> element`) });
     }
   }
   return out;
