@@ -8,7 +8,8 @@ const ID = 'libvirt/dhcp-host-identity';
 /**
  * What identifies a static DHCP host (virNetworkDHCPHostDefParseXML): in an
  * IPv4 <ip> a mac or a name; in an IPv6 <ip> an id (DUID) or a name, and
- * never a mac (DHCPv6 does not match on MAC addresses).
+ * never a mac (DHCPv6 does not match on MAC addresses). A host with none
+ * of mac, id and name is left to the schema check.
  */
 export const dhcpHostIdentityCheck: Check = {
   id: ID,
@@ -23,9 +24,9 @@ export const dhcpHostIdentityCheck: Check = {
       for (const h of ip.hosts) {
         if (addr.family === 6) {
           if (h.mac) out.push(finding(ID, h.mac.span, `mac='${h.mac.value}' is not allowed in a host of the IPv6 network ${ip.address!.value}; identify it by id (DUID) or name`));
-          else if (!h.id && !h.name) out.push(finding(ID, h.el.nameSpan, `this IPv6 static host needs an id (DUID) or a name attribute`));
-        } else if (!h.mac && !h.name) {
-          out.push(finding(ID, h.el.nameSpan, `this IPv4 static host needs a mac or a name attribute`));
+          // no mac, id nor name: the schema reports the missing attribute
+        } else if (!h.mac && !h.name && h.id) {
+          out.push(finding(ID, h.id.span, `an IPv4 static host is matched by mac or name, not by id; add mac='…' or name='…'`));
         }
       }
     }

@@ -10,18 +10,17 @@ const ID = 'libvirt/dns-srv';
 const MAX_SERVICE = 512 - 30;
 const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 const SERVICE_CHARS = /^[A-Za-z0-9_\-+/*]*$/;
-const PROTOCOL_CHARS = /^[A-Za-z0-9\-+/]*$/;
 
 /**
- * DNS SRV record rules of libvirt's parser (virNetworkDNSSrvDefParseXML):
- * service and protocol are required and limited in characters (no '.'),
- * the service to 482 bytes; port, priority and weight only make sense with
- * a target; port is 1–65535, priority and weight at most 65535.
+ * DNS SRV record rules of libvirt's parser (virNetworkDNSSrvDefParseXML)
+ * that the schema does not cover: the service is limited in characters (no
+ * '.') and to 482 bytes; port, priority and weight only make sense with a
+ * target; port 0 is invalid.
  */
 export const dnsSrvCheck: Check = {
   id: ID,
   defaultSeverity: 'error',
-  description: 'A DNS <srv> record libvirt rejects: missing or malformed service/protocol, port/priority/weight without target or out of range.',
+  description: 'A DNS <srv> record libvirt rejects: service name with bad characters or too long, port/priority/weight without target, port 0.',
   appliesTo: ['libvirt-network'],
   run(ctx) {
     const out: Finding[] = [];
@@ -29,16 +28,12 @@ export const dnsSrvCheck: Check = {
     if (!dns) return out;
     for (const srv of children(dns, 'srv')) {
       const service = attrVal(srv, 'service');
-      const protocol = attrVal(srv, 'protocol');
       const target = attrVal(srv, 'target');
-      if (!service) out.push(finding(ID, srv.nameSpan, `SRV record has no service attribute`));
-      else if (utf8Length(service.value) > MAX_SERVICE)
+      // missing service/protocol and a protocol other than tcp/udp: the schema reports them
+      if (service && utf8Length(service.value) > MAX_SERVICE)
         out.push(finding(ID, service.span, `SRV service name is ${utf8Length(service.value)} bytes long; the limit is ${MAX_SERVICE}`));
-      else if (!SERVICE_CHARS.test(service.value))
+      else if (service && !SERVICE_CHARS.test(service.value))
         out.push(finding(ID, service.span, `SRV service '${service.value}' may only contain letters, digits and _ - + / * (no dots)`));
-      if (!protocol) out.push(finding(ID, srv.nameSpan, `SRV record has no protocol attribute`));
-      else if (!PROTOCOL_CHARS.test(protocol.value))
-        out.push(finding(ID, protocol.span, `SRV protocol '${protocol.value}' may only contain letters, digits and - + / (no dots)`));
       for (const [name, min] of [['port', 1], ['priority', 0], ['weight', 0]] as const) {
         const v = attrVal(srv, name);
         if (!v) continue;
@@ -47,8 +42,8 @@ export const dnsSrvCheck: Check = {
           continue;
         }
         const n = uint(v);
-        if (n === undefined) continue; // syntax: the schema reports it
-        if (n < min || n > 65535) out.push(finding(ID, v.span, `SRV ${name} ${n} is out of range (${min}–65535)`));
+        if (n === undefined || n > 65535) continue; // not an unsigned short: the schema reports it
+        if (n < min) out.push(finding(ID, v.span, `SRV ${name} ${n} is out of range (${min}–65535)`));
       }
     }
     return out;

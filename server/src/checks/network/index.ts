@@ -1,10 +1,8 @@
 import type { Check } from '../check';
 import { bridgeNameTooLongCheck } from './bridgeNameTooLong';
 import { dhcpHostDuplicateCheck } from './dhcpHostDuplicate';
-import { dhcpHostIdCheck } from './dhcpHostId';
 import { dhcpHostIdentityCheck } from './dhcpHostIdentity';
 import { dhcpHostInRangeCheck } from './dhcpHostInRange';
-import { dhcpHostIpCheck } from './dhcpHostIp';
 import { dhcpHostMacMulticastCheck } from './dhcpHostMacMulticast';
 import { dhcpHostNameCheck } from './dhcpHostName';
 import { dhcpHostOutsideSubnetCheck } from './dhcpHostOutsideSubnet';
@@ -18,9 +16,7 @@ import { dhcpRangeReversedCheck } from './dhcpRangeReversed';
 import { dhcpRangeTooLargeCheck } from './dhcpRangeTooLarge';
 import { dnsDisabledRecordsCheck } from './dnsDisabledRecords';
 import { dnsForwarderCheck } from './dnsForwarder';
-import { dnsHostCheck } from './dnsHost';
 import { dnsSrvCheck } from './dnsSrv';
-import { dnsTxtCheck } from './dnsTxt';
 import { ipFamilyCheck } from './ipFamily';
 import { ipNetmaskCheck } from './ipNetmask';
 import { ipPrefixCheck } from './ipPrefix';
@@ -47,13 +43,9 @@ export const networkChecks: Check[] = [
   // DHCP static hosts
   dhcpHostIdentityCheck,
   dhcpHostMacMulticastCheck,
-  dhcpHostIdCheck,
   dhcpHostNameCheck,
-  dhcpHostIpCheck,
   // DNS
-  dnsHostCheck,
   dnsSrvCheck,
-  dnsTxtCheck,
   dnsForwarderCheck,
   dnsDisabledRecordsCheck,
   // static routes

@@ -7,8 +7,8 @@ const ID = 'libvirt/ip-netmask';
 
 /**
  * Netmask rules of an <ip> block (virNetworkIPDefParseXML): IPv6 takes a
- * prefix, never a netmask; an IPv4 netmask must itself be IPv4; prefix and
- * netmask are exclusive (libvirt only objects when prefix > 0). A
+ * prefix, never a netmask; an IPv4 netmask must itself be IPv4 (prefix and
+ * netmask together is left to the schema check). A
  * non-contiguous mask passes the parser but yields no prefix: libvirt then
  * rejects every DHCP range of the block (error), and otherwise fails later
  * (warning).
@@ -16,7 +16,7 @@ const ID = 'libvirt/ip-netmask';
 export const ipNetmaskCheck: Check = {
   id: ID,
   defaultSeverity: 'error',
-  description: 'An <ip> netmask that libvirt rejects: on IPv6, not IPv4, together with a prefix, or not contiguous.',
+  description: 'An <ip> netmask that libvirt rejects: on IPv6, not IPv4, or not contiguous.',
   appliesTo: ['libvirt-network'],
   run(ctx) {
     const out: Finding[] = [];
@@ -34,10 +34,7 @@ export const ipNetmaskCheck: Check = {
         out.push(finding(ID, nmVal.span, `netmask ${nmVal.value} is not an IPv4 address, but ${ip.address!.value} is IPv4`));
         continue;
       }
-      if ((uint(ip.prefix) ?? 0) > 0) {
-        out.push(finding(ID, nmVal.span, `<ip> has both prefix='${ip.prefix!.value}' and netmask='${nmVal.value}'; give only one of them`));
-        continue;
-      }
+      if ((uint(ip.prefix) ?? 0) > 0) continue; // prefix and netmask together: the schema reports it
       if (netmaskBits(nm) === undefined) {
         const hasRange = ip.ranges.length > 0;
         out.push(
