@@ -145,12 +145,20 @@ test('very long attribute values, names and text are linted in bounded time', ()
   lint(`<network ${'x'.repeat(1_000_000)}='1'><name>n</name></network>`, 5000);
 });
 
-// TODO: parseXml's repeated-attribute test (server/src/parse/xml.ts, `el.attributes.some(...)` per
-// attribute) is quadratic: 50,000 attributes on one element (700 KB) take ~7 s. Marked todo so the
-// run stays green until the parser keeps a set of names; it passes once that is fixed.
-test('50,000 attributes on one element are linted in bounded time', { todo: 'quadratic repeated-attribute check in parseXml' }, () => {
-  const manyAttrs = Array.from({ length: 50_000 }, (_, i) => `a${i}='${i}'`).join(' ');
-  lint(`<network><name>n</name><bridge ${manyAttrs}/></network>`, 2000);
+test('a network with 20,000 DHCP hosts is linted in bounded time', () => {
+  const hex = (n: number) => n.toString(16).padStart(2, '0');
+  const hosts = Array.from({ length: 20_000 }, (_, i) => `      <host mac='52:54:00:00:${hex(i >> 8)}:${hex(i & 255)}' name='h${i}' ip='10.0.${i >> 8}.${(i & 255) + 0}'/>`);
+  const text = `<network>\n  <name>big</name>\n  <ip address='10.255.255.254' prefix='8'>\n    <dhcp>\n${hosts.join('\n')}\n    </dhcp>\n  </ip>\n</network>\n`;
+  lint(text, 8000);
+});
+
+// TODO: many attributes on one element take quadratic time. parseXml's repeated-attribute test
+// (server/src/parse/xml.ts, `el.attributes.some(...)` per attribute: 50,000 attributes = 7 s) and,
+// more, the schema checks (3,000 attributes: ~1.5 s; 20,000: ~3 minutes). Marked todo so the run
+// stays green and short; it passes once both are linear.
+test('3,000 attributes on one element are linted in bounded time', { todo: 'quadratic attribute handling in parseXml and the schema checks' }, () => {
+  const manyAttrs = Array.from({ length: 3_000 }, (_, i) => `a${i}='${i}'`).join(' ');
+  lint(`<network><name>n</name><bridge ${manyAttrs}/></network>`, 300);
 });
 
 test('lone UTF-16 surrogates anywhere are linted without a throw', () => {
