@@ -5,7 +5,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -16,7 +17,16 @@ export interface PublishDiagnosticsParams {
   diagnostics: Diagnostic[];
 }
 
-const root = join(__dirname, '..', '..');
+/** The repository root: found upwards from here (this file also runs bundled, as out/bench.js). */
+function findRoot(): string {
+  let d = __dirname;
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(d, 'package.json')) && existsSync(join(d, 'scripts', 'build.mjs'))) return d;
+    d = dirname(d);
+  }
+  return process.cwd();
+}
+const root = findRoot();
 export const serverPath = join(root, 'out', 'server.js');
 
 /** Builds out/server.js when a test is run on its own (npm test builds first). */
@@ -59,6 +69,8 @@ export class TestClient {
   private waiters: Waiter[] = [];
   private indexedWaiters: ((p: IndexedParams) => void)[] = [];
   indexed: IndexedParams | undefined;
+  /** performance.now() when `initialized` was sent. */
+  initializedAt = 0;
   private versions = new Map<string, number>();
   stderr = '';
 
@@ -111,6 +123,7 @@ export class TestClient {
         textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: { relatedInformation: true, versionSupport: true } },
       },
     });
+    c.initializedAt = performance.now();
     await conn.sendNotification('initialized', {});
     return c;
   }

@@ -116,7 +116,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       }
       uriByPath.set(path, uri);
     }
-    publisher.schedule(service.setFile(uri, text), first);
+    const affected = service.setFile(uri, text);
+    // Unchanged text yields no affected URIs, but a newly opened document still needs its (versioned) publish.
+    if (first !== undefined && !affected.includes(first)) affected.unshift(first);
+    publisher.schedule(affected, first);
   }
 
   function removeFile(uri: string): void {
