@@ -23,8 +23,8 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], opts: { cwd?: string; uid?: number; gid?: number; timeoutMs?: number } = {}): CliRun {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+export function runCli(args: readonly string[], opts: { cwd?: string; uid?: number; gid?: number; timeoutMs?: number; cli?: string } = {}): CliRun {
+  const r = spawnSync(process.execPath, [opts.cli ?? CLI, ...args], {
     cwd: opts.cwd,
     uid: opts.uid,
     gid: opts.gid,
