@@ -13,9 +13,17 @@ const connection = createConnection(ProposedFeatures.all);
 
 const runtime: RuntimeEnvironment = {
   fs: {
-    readFile: (path) => fs.readFile(path, 'utf8'),
+    async readFile(path, maxBytes) {
+      const h = await fs.open(path, 'r');
+      try {
+        const st = await h.stat();
+        if (!st.isFile() || st.size > maxBytes) return undefined;
+        return await h.readFile('utf8');
+      } finally {
+        await h.close();
+      }
+    },
     readdir: (path) => fs.readdir(path, { withFileTypes: true }),
-    stat: (path) => fs.stat(path),
   },
   timer: {
     setTimeout(callback, ms) {

@@ -14,18 +14,15 @@ export interface DirEntry {
   isDirectory(): boolean;
 }
 
-export interface FileStat {
-  readonly size: number;
-  isFile(): boolean;
-  isDirectory(): boolean;
-}
-
 export interface RuntimeEnvironment {
   readonly fs: {
-    /** The file's text (UTF-8). Rejects when it cannot be read. */
-    readFile(path: string): Promise<string>;
+    /**
+     * The file's text (UTF-8), or undefined when it is larger than `maxBytes`
+     * (checked on the open handle, so the size test costs no extra lookup).
+     * Rejects when it cannot be read.
+     */
+    readFile(path: string, maxBytes: number): Promise<string | undefined>;
     readdir(path: string): Promise<DirEntry[]>;
-    stat(path: string): Promise<FileStat>;
   };
   readonly timer: {
     setTimeout(callback: () => void, ms: number): Disposable;

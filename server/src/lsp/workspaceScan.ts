@@ -63,12 +63,10 @@ export async function listXmlFiles(root: string, fs: RuntimeEnvironment['fs'], m
   return { files, truncated: false };
 }
 
-/** Reads a file if it is at most 10 MiB (closed files beyond that are not indexed) and looks like libvirt XML; undefined otherwise (or when unreadable). */
+/** Reads a file if it is at most 10 MiB (closed files beyond that are not indexed) and looks like libvirt XML; undefined otherwise. Rejects when unreadable. */
 export async function readLibvirtFile(path: string, fs: RuntimeEnvironment['fs']): Promise<string | undefined> {
-  const st = await fs.stat(path);
-  if (!st.isFile() || st.size > MAX_DOCUMENT_SIZE) return undefined;
-  const text = await fs.readFile(path);
-  return looksLikeLibvirtXml(text) ? text : undefined;
+  const text = await fs.readFile(path, MAX_DOCUMENT_SIZE);
+  return text !== undefined && looksLikeLibvirtXml(text) ? text : undefined;
 }
 
 export async function scanFolders(roots: readonly string[], fs: RuntimeEnvironment['fs'], opts: ScanOptions): Promise<ScanResult> {
