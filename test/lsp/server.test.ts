@@ -195,7 +195,18 @@ describe('language server over stdio', () => {
     assert.deepEqual(client.diagnostics(uriB), expected(files, uriB));
     assert.ok(!client.diagnostics(uriB).some((d) => d.code === 'libvirt/duplicate-network-name'), 'the conflict went away with c.xml');
 
-    // A deleted file that was a problem in a's place: a.xml deleted clears its error.
+    // A deleted folder is reported as the folder alone: what was indexed below it goes.
+    const pathE = join(dir, 'sub', 'e.xml');
+    writeFileSync(pathE, broken('net11'));
+    next = client.nextDiagnostics(fileUri(pathE));
+    client.watched([{ uri: fileUri(pathE), type: 1 }]);
+    assert.equal((await next).diagnostics.filter(isSyntax).length, 1);
+    rmSync(join(dir, 'sub'), { recursive: true });
+    next = client.nextDiagnostics(fileUri(pathE));
+    client.watched([{ uri: fileUri(join(dir, 'sub')), type: 3 }]);
+    assert.deepEqual((await next).diagnostics, []);
+
+    // a.xml deleted clears its error.
     rmSync(join(dir, 'a.xml'));
     next = client.nextDiagnostics(uriA);
     client.watched([{ uri: uriA, type: 3 }]);

@@ -8,6 +8,7 @@
  * then files on disk (workspace scan on `initialized`, re-read on
  * `didClose` and on `workspace/didChangeWatchedFiles`).
  */
+import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
@@ -15,6 +16,7 @@ import {
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
+  WatchKind,
   type Connection,
   type FileEvent,
   type InitializeParams,
@@ -130,6 +132,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     publisher.schedule(affected.filter((u) => u !== uri));
   }
 
+  /** Forgets the closed files indexed below a directory (deleted, or no longer a workspace folder). */
+  function forgetBelow(dir: string): void {
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    for (const [p, u] of [...uriByPath]) if (p.startsWith(prefix) && !documents.get(u)) removeFile(u);
+  }
+
   /** Re-reads a closed file from disk: indexes it if it is libvirt XML, forgets it otherwise. */
   async function refreshFromDisk(uri: string, path: string): Promise<void> {
     let text: string | undefined;
@@ -193,8 +201,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
           if (service.hasFile(uri)) removeFile(uri);
           else {
             // A deleted folder: forget what was indexed below it.
-            const prefix = path.endsWith('/') ? path : path + '/';
-            for (const [p, u] of [...uriByPath]) if (p.startsWith(prefix) && !documents.get(u)) removeFile(u);
+            forgetBelow(path);
           }
         } else {
           await refreshFromDisk(uri, path);
@@ -228,7 +235,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     guard('initialized', async () => {
       if (canRegisterWatchers) {
         await connection.client
-          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.xml' }, { globPattern: '**/' }] })
+          .register(DidChangeWatchedFilesNotification.type, {
+            // XML files, plus deletions of anything (a deleted folder is reported as the folder alone).
+            watchers: [{ globPattern: '**/*.xml' }, { globPattern: '**/*', kind: WatchKind.Delete }],
+          })
           .catch((err) => logError('Registering file watchers', err));
       }
       if (canRegisterConfiguration) {
@@ -249,10 +259,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const removed = e.removed.map((f) => filePath(f.uri)).filter((p): p is string => p !== undefined);
     const added = e.added.map((f) => filePath(f.uri)).filter((p): p is string => p !== undefined);
     folders = folders.filter((f) => !removed.includes(f)).concat(added);
-    for (const root of removed) {
-      const prefix = root.endsWith('/') ? root : root + '/';
-      for (const [p, u] of [...uriByPath]) if (p.startsWith(prefix) && !documents.get(u)) removeFile(u);
-    }
+    for (const root of removed) forgetBelow(root);
     return serial('Workspace scan', () => scan(added));
   }
 

@@ -3,6 +3,7 @@
  * their text to a callback (which feeds `LanguageService.setFile`). The
  * service itself never reads the disk: this is the adapter's job.
  */
+import { join } from 'node:path';
 import { looksLikeLibvirtXml } from '../service/documentKind';
 import { MAX_DOCUMENT_SIZE } from '../checks/size';
 import type { RuntimeEnvironment } from './runtime';
@@ -49,7 +50,7 @@ export async function listXmlFiles(root: string, fs: RuntimeEnvironment['fs'], m
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const e of entries) {
-        const p = dir.endsWith('/') ? dir + e.name : `${dir}/${e.name}`;
+        const p = join(dir, e.name);
         if (e.isDirectory()) {
           if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) next.push(p);
         } else if (e.isFile() && e.name.toLowerCase().endsWith('.xml')) {
