@@ -12,10 +12,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileUri, TestClient } from '../test/lsp/lspClient';
+import { breakdown } from './breakdown';
 import { bigNetwork } from './generate';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 50);
@@ -157,13 +158,17 @@ async function main(): Promise<void> {
   const table = rows.map((r) => [r.scenario, String(r.lines), ms(r.median), ms(r.p95), r.target, r.validate === undefined ? '—' : ms(r.validate), r.note ?? '']);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
   const fmt = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
-  console.log(`\nVirtNet language server, ${EDITS} edits per scenario (didChange → publishDiagnostics, debounce 0), node ${process.version}\n`);
+  const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`\nVirtNet language server, ${EDITS} edits per scenario (didChange → publishDiagnostics, debounce 0), node ${process.version}, load average ${load}\n`);
   console.log(fmt(header));
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const t of table) console.log(fmt(t));
   console.log('\nvirt-xml-validate: one process per file (median of 10 runs for NAT, 3 for the generated files, one loop over the workspace).');
+  const parts = breakdown(bigNetwork(20000));
+  console.log('\nWhere the time goes on the 20,000-line file (in process, median of 7):');
+  for (const p of parts) console.log(`${ms(p.ms).padStart(8)} ms  ${p.part}`);
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, edits: EDITS, rows }, null, 2));
+  writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, load, edits: EDITS, rows, breakdown20k: parts }, null, 2));
 }
 
 main().catch((err) => {
