@@ -217,6 +217,9 @@ describe('language server over stdio', () => {
     const uri = fileUri(join(dir, 'pom.xml'));
     const p = await client.open(uri, '<project>\n  <unclosed>\n  <a b=c/>\n</project>\n');
     assert.deepEqual(p.diagnostics, []);
+    // Turning it into a network brings diagnostics; turning it back clears them.
+    assert.equal((await client.change(uri, broken('pom'))).diagnostics.filter(isSyntax).length, 1);
+    assert.deepEqual((await client.change(uri, '<project><x></project>')).diagnostics, []);
     client.close(uri);
   });
 

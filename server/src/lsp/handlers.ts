@@ -24,6 +24,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { looksLikeLibvirtXml } from '../service/documentKind';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import { DiagnosticsPublisher } from './diagnostics';
 import type { RuntimeEnvironment } from './runtime';
@@ -275,7 +276,20 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   documents.onDidChangeContent(
     guard('document change', (e: { document: TextDocument }) => {
-      setFile(e.document.uri, e.document.getText(), e.document.uri);
+      const uri = e.document.uri;
+      const text = e.document.getText();
+      if (looksLikeLibvirtXml(text)) {
+        setFile(uri, text, uri);
+        return;
+      }
+      // Other XML (Maven, Android, SVG…): not parsed on every keystroke; forgotten if it used to be libvirt XML.
+      if (!service.hasFile(uri)) {
+        publisher.schedule([uri], uri);
+        return;
+      }
+      const path = filePath(uri);
+      if (path !== undefined && uriByPath.get(path) === uri) uriByPath.delete(path);
+      publisher.schedule([uri, ...service.removeFile(uri)], uri);
     }),
   );
 
