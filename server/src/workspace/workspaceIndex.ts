@@ -8,7 +8,7 @@
  * touches only that file's keys.
  */
 import { ipSubnet, type Val, type LibvirtModel } from '../model/libvirt';
-import { overlaps, type Subnet } from '../net/ip';
+import { subnetOf, type Subnet } from '../net/ip';
 import type { Span } from '../parse/span';
 import type { DocKind } from '../service/types';
 
@@ -90,6 +90,17 @@ export function factsOf(uri: string, model: LibvirtModel): FileFacts {
   return { uri, kind: model.kind, uuid: undefined, macs, subnets, nicNetworks, nicBridges };
 }
 
+function subnetKey(s: Subnet): string {
+  return `${s.family}/${s.prefix}/${s.network.toString(16)}`;
+}
+
+/** Keys of every block that contains `s`, from `s` itself up to /0. */
+function enclosingKeys(s: Subnet): string[] {
+  const keys: string[] = [];
+  for (let p = s.prefix; p >= 0; p--) keys.push(subnetKey(subnetOf({ family: s.family, value: s.network }, p)));
+  return keys;
+}
+
 class MultiMap<T> {
   private readonly map = new Map<string, T[]>();
   add(key: string, v: T): void {
@@ -117,6 +128,10 @@ export class WorkspaceIndex {
   private readonly byMac = new MultiMap<MacUse>();
   private readonly byNicNetwork = new MultiMap<Located>();
   private readonly byNicBridge = new MultiMap<Located>();
+  /** Subnets by their exact block (`family/prefix/network`). */
+  private readonly bySubnet = new MultiMap<SubnetUse>();
+  /** Subnets by every block that contains them (their own included). */
+  private readonly byEnclosing = new MultiMap<SubnetUse>();
 
   get size(): number {
     return this.files.size;
@@ -140,6 +155,10 @@ export class WorkspaceIndex {
     for (const m of facts.macs) this.byMac.add(m.mac, m);
     for (const n of facts.nicNetworks) this.byNicNetwork.add(n.value, { uri: facts.uri, span: n.span });
     for (const b of facts.nicBridges) this.byNicBridge.add(b.value, { uri: facts.uri, span: b.span });
+    for (const s of facts.subnets) {
+      this.bySubnet.add(subnetKey(s.subnet), s);
+      for (const k of enclosingKeys(s.subnet)) this.byEnclosing.add(k, s);
+    }
     for (const u of this.related(facts)) affected.add(u);
     return affected;
   }
@@ -157,6 +176,10 @@ export class WorkspaceIndex {
     for (const m of old.macs) this.byMac.removeWhere(m.mac, same);
     for (const n of old.nicNetworks) this.byNicNetwork.removeWhere(n.value, same);
     for (const b of old.nicBridges) this.byNicBridge.removeWhere(b.value, same);
+    for (const s of old.subnets) {
+      this.bySubnet.removeWhere(subnetKey(s.subnet), same);
+      for (const k of enclosingKeys(s.subnet)) this.byEnclosing.removeWhere(k, same);
+    }
     this.files.delete(uri);
     return affected;
   }
@@ -202,10 +225,14 @@ export class WorkspaceIndex {
     return this.byNicBridge.get(bridge);
   }
 
-  /** Subnets of any file that overlap `s` (a linear scan: a few thousand networks at most). */
+  /**
+   * Subnets of any file that overlap `s`. CIDR blocks overlap only when one
+   * contains the other, so this is the blocks enclosing `s` (one lookup per
+   * shorter prefix) plus the blocks inside it (one lookup).
+   */
   overlapping(s: Subnet): SubnetUse[] {
-    const out: SubnetUse[] = [];
-    for (const f of this.files.values()) for (const u of f.subnets) if (overlaps(u.subnet, s)) out.push(u);
+    const out: SubnetUse[] = [...this.byEnclosing.get(subnetKey(s))];
+    for (let p = 0; p < s.prefix; p++) out.push(...this.bySubnet.get(subnetKey(subnetOf({ family: s.family, value: s.network }, p))));
     return out;
   }
 
