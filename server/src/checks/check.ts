@@ -26,5 +26,12 @@ export interface Check {
    * file itself changes.
    */
   readonly crossFile?: boolean;
+  /**
+   * True for the schema checks: their wording is generic ("expected a
+   * number from 0 to 65535"), so where a specific check reports an error at
+   * exactly the same span ("port range 2000–1000 is reversed"), the
+   * generic finding is dropped.
+   */
+  readonly generic?: boolean;
   run(ctx: CheckContext): Finding[];
 }

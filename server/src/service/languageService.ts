@@ -48,7 +48,17 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
   const checks = options.checks ?? allChecks;
   const local = checks.filter((c) => !c.crossFile);
   const cross = checks.filter((c) => c.crossFile);
-  const byId = new Map(checks.map((c) => [c.id, c] as const));
+  const byId = new Map([syntaxCheck, ...checks].map((c) => [c.id, c] as const));
+
+  function withoutGenericDuplicates(findings: Finding[]): Finding[] {
+    const specific = new Set<string>();
+    for (const f of findings) {
+      const c = byId.get(f.code);
+      if (c && !c.generic && (f.severity ?? c.defaultSeverity) === 'error') specific.add(`${f.span.start}:${f.span.end}`);
+    }
+    if (specific.size === 0) return findings;
+    return findings.filter((f) => !byId.get(f.code)?.generic || !specific.has(`${f.span.start}:${f.span.end}`));
+  }
   const entries = new Map<string, Entry>();
   const index = new WorkspaceIndex();
 
@@ -131,7 +141,7 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
       }
       if (!e.ctx) return [];
       if (!e.localFindings) {
-        e.localFindings = [...syntaxCheck.run({ ...e.ctx, workspace: index }), ...run(local, e)];
+        e.localFindings = withoutGenericDuplicates([...syntaxCheck.run({ ...e.ctx, workspace: index }), ...run(local, e)]);
       }
       const findings = [...e.localFindings, ...run(cross, e)];
       const out: Diagnostic[] = [];

@@ -11,6 +11,7 @@ export function schemaCheck(id: SchemaCode, description: string): Check {
     id,
     defaultSeverity: 'error',
     description,
+    generic: true,
     appliesTo: ['libvirt-network', 'libvirt-host-interface', 'libvirt-domain', 'libvirt-domain-interface'],
     run: (ctx) => schemaProblems(ctx.xml, ctx.kind).filter((p) => p.code === id),
   };
