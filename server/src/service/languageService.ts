@@ -5,12 +5,35 @@
  * `removeFile`) and ask for results (`getDiagnostics`). Per-file results are
  * cached per content; cross-file checks re-run on demand against the index.
  */
-import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DiagnosticSeverity,
+  DocumentSymbol,
+  FoldingRange,
+  FormattingOptions,
+  Hover,
+  Location,
+  Position,
+  Range,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import { codeActions } from '../features/codeActions';
+import { complete } from '../features/completion';
+import type { DocumentView, FeatureContext } from '../features/context';
+import { foldingRanges } from '../features/folding';
+import { format } from '../features/format';
+import { hover } from '../features/hover';
+import { definition, references } from '../features/navigation';
+import { prepareRename, rename } from '../features/rename';
+import { documentSymbols } from '../features/symbols';
 import { allChecks } from '../checks';
 import type { Check, CheckContext } from '../checks/check';
 import { buildModel } from '../model/libvirt';
 import { LineIndex, toRange } from '../parse/lineIndex';
-import { parseXml } from '../parse/xml';
+import { parseXml, type XmlDocument } from '../parse/xml';
 import { factsOf, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { kindOfRoot, looksLikeLibvirtXml } from './documentKind';
 import { defaultSettings, type DocKind, type Finding, type Settings, type Severity } from './types';
@@ -30,6 +53,18 @@ export interface LanguageService {
   getDiagnostics(uri: string): Diagnostic[];
   /** The registered checks, in order (for documentation and settings). */
   readonly checks: readonly Check[];
+
+  // Editor features. Positions are LSP positions (0-based line, UTF-16 character).
+  complete(uri: string, position: Position): CompletionList;
+  hover(uri: string, position: Position): Hover | null;
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
+  documentSymbols(uri: string): DocumentSymbol[];
+  foldingRanges(uri: string): FoldingRange[];
+  format(uri: string, options: FormattingOptions, range?: Range): TextEdit[];
+  definition(uri: string, position: Position): Location[];
+  references(uri: string, position: Position, includeDeclaration: boolean): Location[];
+  prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | null;
+  rename(uri: string, position: Position, newName: string): WorkspaceEdit | null;
 }
 
 interface Entry {
@@ -37,6 +72,8 @@ interface Entry {
   readonly text: string;
   readonly kind: DocKind | undefined;
   readonly ctx: Omit<CheckContext, 'workspace'> | undefined;
+  /** The parse of an XML file that is not one of ours, kept for editor features. */
+  readonly xml?: XmlDocument;
   lineIndex?: LineIndex;
   localFindings?: Finding[];
 }
@@ -66,7 +103,7 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
     if (text.length > MAX_DOCUMENT_SIZE) return { uri, text, kind: undefined, ctx: undefined };
     const xml = parseXml(text);
     const kind = kindOfRoot(xml.root);
-    if (!kind || !xml.root) return { uri, text, kind: undefined, ctx: undefined };
+    if (!kind || !xml.root) return { uri, text, kind: undefined, ctx: undefined, xml: xml.root ? xml : undefined };
     return { uri, text, kind, ctx: { uri, kind, xml, model: buildModel(kind, xml.root) } };
   }
 
@@ -107,7 +144,49 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
     return d;
   }
 
-  return {
+  function view(e: Entry): DocumentView {
+    return { uri: e.uri, text: e.text, lineIndex: lineIndexOf(e), xml: e.ctx?.xml ?? e.xml, kind: e.kind, model: e.ctx?.model };
+  }
+
+  /** Runs an editor feature on a known file; `fallback` for unknown files or when the feature fails. */
+  function feature<T>(uri: string, fallback: T, f: (ctx: FeatureContext, offset: (p: Position) => number) => T): T {
+    const e = entries.get(uri);
+    if (!e || e.text.length > MAX_DOCUMENT_SIZE) return fallback;
+    const ctx: FeatureContext = {
+      doc: view(e),
+      workspace: index,
+      settings,
+      document: (u) => {
+        const o = entries.get(u);
+        return o ? view(o) : undefined;
+      },
+      documents: function* () {
+        for (const o of entries.values()) yield view(o);
+      },
+      diagnostics: (u) => service.getDiagnostics(u),
+    };
+    const li = lineIndexOf(e);
+    try {
+      return f(ctx, (p) => li.offsetAt(p));
+    } catch {
+      // A feature bug must not break the editor: answer with nothing.
+      return fallback;
+    }
+  }
+
+  const spanOf = (li: LineIndex, r: Range) => ({ start: li.offsetAt(r.start), end: li.offsetAt(r.end) });
+
+  const service: LanguageService = {
+    complete: (uri, p) => feature(uri, { isIncomplete: false, items: [] }, (ctx, off) => complete(ctx, off(p))),
+    hover: (uri, p) => feature(uri, null, (ctx, off) => hover(ctx, off(p))),
+    codeActions: (uri, r, ds) => feature(uri, [], (ctx) => codeActions(ctx, spanOf(ctx.doc.lineIndex, r), ds)),
+    documentSymbols: (uri) => feature(uri, [], (ctx) => documentSymbols(ctx)),
+    foldingRanges: (uri) => feature(uri, [], (ctx) => foldingRanges(ctx)),
+    format: (uri, o, r) => feature(uri, [], (ctx) => format(ctx, o, r && spanOf(ctx.doc.lineIndex, r))),
+    definition: (uri, p) => feature(uri, [], (ctx, off) => definition(ctx, off(p))),
+    references: (uri, p, decl) => feature(uri, [], (ctx, off) => references(ctx, off(p), decl)),
+    prepareRename: (uri, p) => feature(uri, null, (ctx, off) => prepareRename(ctx, off(p))),
+    rename: (uri, p, name) => feature(uri, null, (ctx, off) => rename(ctx, off(p), name)),
     checks,
     configure(s) {
       settings = { ...settings, ...s, checks: { ...(s.checks ?? settings.checks) } };
@@ -153,4 +232,5 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
       return out;
     },
   };
+  return service;
 }
