@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ipaddr from 'ipaddr.js';
-import { formatAddr, parseAddr, prefixFromNetmask, netmaskBits, inSubnet, subnetOf, broadcastOf } from '../server/src/net/ip';
+import { formatAddr, parseAddr, parseMac, prefixFromNetmask, netmaskBits, inSubnet, subnetOf, broadcastOf } from '../server/src/net/ip';
 
 /** The implementation before the fast path, kept here as the reference. */
 function oldParseAddr(text: string | undefined): { family: 4 | 6; value: bigint } | undefined {
@@ -44,7 +44,7 @@ test('parseAddr agrees with the ipaddr.js implementation on edge cases', () => {
 test('parseAddr agrees with the ipaddr.js implementation on random strings', () => {
   let seed = 12345;
   const rnd = (n: number) => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
     return seed % n;
   };
   const alphabet = '0123456789.0123456789...  x:a%/-';
@@ -55,11 +55,14 @@ test('parseAddr agrees with the ipaddr.js implementation on random strings', () 
     assert.deepEqual(parseAddr(s), oldParseAddr(s), JSON.stringify(s));
   }
   // Near-valid dotted quads: every part from a list of tricky spellings.
+  let valid = 0;
   const parts = ['0', '00', '1', '01', '9', '10', '99', '100', '199', '255', '256', '299', '300', '999', '1000', '', ' 1', 'a'];
   for (let k = 0; k < 20000; k++) {
     const s = [0, 1, 2, 3].map(() => parts[rnd(parts.length)]).join('.');
+    if (oldParseAddr(s)) valid++;
     assert.deepEqual(parseAddr(s), oldParseAddr(s), JSON.stringify(s));
   }
+  assert.ok(valid > 300, `only ${valid} valid addresses generated`);
 });
 
 test('parseAddr values round-trip through formatAddr', () => {
@@ -80,4 +83,41 @@ test('masks: netmask prefixes, subnets and broadcast', () => {
   assert.ok(inSubnet(parseAddr('10.1.200.1')!, s));
   assert.ok(!inSubnet(parseAddr('10.2.0.1')!, s));
   assert.ok(!inSubnet(parseAddr('::1')!, s));
+});
+
+function oldParseMac(text: string | undefined): number[] | undefined {
+  if (text === undefined) return undefined;
+  const s = text.trim();
+  if (!/^[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}$/.test(s)) return undefined;
+  return s.split(':').map((h) => parseInt(h, 16));
+}
+
+test('parseMac agrees with the regex implementation', () => {
+  const edge = ['', '52:54:00:12:34:56', ' 52:54:00:12:34:56 ', '52:54:0:1:2:3', '52:54:00:12:34', '52:54:00:12:34:56:78', '52:54:00:12:34:', ':52:54:00:12:34',
+    '52::00:12:34:56', '525:54:00:12:34:56', 'FF:ff:Aa:0:0:0', '52-54-00-12-34-56', '52:54:00:12:34:5g', '52:54:00:12:34:56\n', 'g2:54:00:12:34:56', '5:4:0:1:3:5'];
+  for (const s of edge) assert.deepEqual(parseMac(s), oldParseMac(s), JSON.stringify(s));
+  assert.equal(parseMac(undefined), undefined);
+  let seed = 777;
+  const rnd = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  // Groups of 0–3 characters (mostly hex), 4–7 of them, joined by ':' (sometimes '-' or ' ').
+  const chars = '0aF9bCde5g';
+  let valid = 0;
+  for (let k = 0; k < 50000; k++) {
+    const groups: string[] = [];
+    const count = 4 + rnd(4);
+    for (let g = 0; g < count; g++) {
+      const len = rnd(10) < 8 ? 1 + rnd(2) : rnd(4);
+      let x = '';
+      for (let i = 0; i < len; i++) x += chars[rnd(rnd(5) === 0 ? chars.length : chars.length - 1)];
+      groups.push(x);
+    }
+    const sep = rnd(20) === 0 ? '-' : ':';
+    const s = (rnd(10) === 0 ? ' ' : '') + groups.join(sep) + (rnd(10) === 0 ? '\t' : '');
+    if (oldParseMac(s)) valid++;
+    assert.deepEqual(parseMac(s), oldParseMac(s), JSON.stringify(s));
+  }
+  assert.ok(valid > 1000, `only ${valid} valid MACs generated`);
 });

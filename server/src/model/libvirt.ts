@@ -7,7 +7,7 @@
 import type { Span } from '../parse/span';
 import { attr, child, children, type XmlElement } from '../parse/xml';
 import type { DocKind } from '../service/types';
-import { bits, defaultPrefix, parseAddr, prefixFromNetmask, subnetOf, type Addr, type Subnet } from '../net/ip';
+import { bits, defaultPrefix, parseAddr, parseMac, prefixFromNetmask, subnetOf, type Addr, type Subnet } from '../net/ip';
 
 /** A value from the document and where it is written. */
 export interface Val {
@@ -19,6 +19,10 @@ export interface DhcpRange {
   readonly el: XmlElement;
   readonly start?: Val;
   readonly end?: Val;
+  /** `start` parsed (undefined when absent or not an address); computed once. */
+  readonly startAddr: Addr | undefined;
+  /** `end` parsed; computed once. */
+  readonly endAddr: Addr | undefined;
 }
 
 export interface DhcpHost {
@@ -27,6 +31,10 @@ export interface DhcpHost {
   readonly name?: Val;
   readonly ip?: Val;
   readonly id?: Val;
+  /** `ip` parsed (undefined when absent or not an address); computed once. */
+  readonly ipAddr: Addr | undefined;
+  /** `mac` as six bytes when it is a MAC address libvirt reads; computed once. */
+  readonly macBytes: readonly number[] | undefined;
 }
 
 export interface IpBlock {
@@ -38,6 +46,59 @@ export interface IpBlock {
   readonly dhcp?: XmlElement;
   readonly ranges: DhcpRange[];
   readonly hosts: DhcpHost[];
+  /** `address` parsed; computed once. */
+  readonly addr: Addr | undefined;
+}
+
+/**
+ * Parsed values are computed on first use and kept: a 20,000-host network
+ * has its addresses read by several checks, and the workspace index reads
+ * none of them.
+ */
+const UNSET = Symbol('unset');
+
+class DhcpRangeView implements DhcpRange {
+  readonly start?: Val;
+  readonly end?: Val;
+  private s: Addr | undefined | typeof UNSET = UNSET;
+  private e: Addr | undefined | typeof UNSET = UNSET;
+  constructor(readonly el: XmlElement) {
+    this.start = attrVal(el, 'start');
+    this.end = attrVal(el, 'end');
+  }
+  get startAddr(): Addr | undefined {
+    return this.s === UNSET ? (this.s = parseAddr(this.start?.value)) : this.s;
+  }
+  get endAddr(): Addr | undefined {
+    return this.e === UNSET ? (this.e = parseAddr(this.end?.value)) : this.e;
+  }
+}
+
+class DhcpHostView implements DhcpHost {
+  readonly mac?: Val;
+  readonly name?: Val;
+  readonly ip?: Val;
+  readonly id?: Val;
+  private a: Addr | undefined | typeof UNSET = UNSET;
+  private m: readonly number[] | undefined | typeof UNSET = UNSET;
+  constructor(readonly el: XmlElement) {
+    // One pass over the attributes instead of four lookups.
+    // Like attrVal: the first attribute of a name counts, even without a value.
+    let seen = 0;
+    for (const at of el.attributes) {
+      const n = at.name;
+      const bit = n === 'mac' ? 1 : n === 'name' ? 2 : n === 'ip' ? 4 : n === 'id' ? 8 : 0;
+      if (bit === 0 || seen & bit) continue;
+      seen |= bit;
+      if (at.value !== undefined) this[n as 'mac'] = { value: at.value, span: at.valueSpan ?? at.nameSpan };
+    }
+  }
+  get ipAddr(): Addr | undefined {
+    return this.a === UNSET ? (this.a = parseAddr(this.ip?.value)) : this.a;
+  }
+  get macBytes(): readonly number[] | undefined {
+    return this.m === UNSET ? (this.m = parseMac(this.mac?.value)) : this.m;
+  }
 }
 
 export interface NetworkModel {
@@ -95,20 +156,37 @@ export function textVal(el: XmlElement | undefined): Val | undefined {
   return { value: el.text.trim(), span: el.textSpan ?? el.nameSpan };
 }
 
+class IpBlockView implements IpBlock {
+  readonly address?: Val;
+  readonly netmask?: Val;
+  readonly prefix?: Val;
+  readonly family?: Val;
+  readonly dhcp?: XmlElement;
+  readonly ranges: DhcpRange[];
+  readonly hosts: DhcpHost[];
+  private a: Addr | undefined | typeof UNSET = UNSET;
+  constructor(readonly el: XmlElement) {
+    this.address = attrVal(el, 'address');
+    this.netmask = attrVal(el, 'netmask');
+    this.prefix = attrVal(el, 'prefix');
+    this.family = attrVal(el, 'family');
+    const dhcp = child(el, 'dhcp');
+    this.dhcp = dhcp;
+    this.ranges = [];
+    this.hosts = [];
+    if (dhcp)
+      for (const c of dhcp.children) {
+        if (c.name === 'range') this.ranges.push(new DhcpRangeView(c));
+        else if (c.name === 'host') this.hosts.push(new DhcpHostView(c));
+      }
+  }
+  get addr(): Addr | undefined {
+    return this.a === UNSET ? (this.a = parseAddr(this.address?.value)) : this.a;
+  }
+}
+
 function ipBlock(el: XmlElement): IpBlock {
-  const dhcp = child(el, 'dhcp');
-  return {
-    el,
-    address: attrVal(el, 'address'),
-    netmask: attrVal(el, 'netmask'),
-    prefix: attrVal(el, 'prefix'),
-    family: attrVal(el, 'family'),
-    dhcp,
-    ranges: dhcp ? children(dhcp, 'range').map((r) => ({ el: r, start: attrVal(r, 'start'), end: attrVal(r, 'end') })) : [],
-    hosts: dhcp
-      ? children(dhcp, 'host').map((h) => ({ el: h, mac: attrVal(h, 'mac'), name: attrVal(h, 'name'), ip: attrVal(h, 'ip'), id: attrVal(h, 'id') }))
-      : [],
-  };
+  return new IpBlockView(el);
 }
 
 function networkModel(root: XmlElement): NetworkModel {
@@ -170,7 +248,7 @@ export function buildModel(kind: DocKind, root: XmlElement): LibvirtModel {
  * checks that report those say why).
  */
 export function ipSubnet(ip: IpBlock): { addr: Addr; prefix: number; subnet: Subnet } | undefined {
-  const addr = parseAddr(ip.address?.value);
+  const addr = ip.addr;
   if (!addr) return undefined;
   let prefix: number | undefined;
   if (ip.prefix) prefix = /^\d+$/.test(ip.prefix.value.trim()) ? Number(ip.prefix.value) : undefined;

@@ -169,8 +169,28 @@ export function addrGroups(a: Addr): number[] {
 export function parseMac(text: string | undefined): number[] | undefined {
   if (text === undefined) return undefined;
   const s = text.trim();
-  if (!/^[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}$/.test(s)) return undefined;
-  return s.split(':').map((h) => parseInt(h, 16));
+  const n = s.length;
+  if (n < 11 || n > 17) return undefined;
+  const out: number[] = [];
+  let byte = 0;
+  let digits = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 58 /* : */) {
+      if (digits === 0 || out.length === 5) return undefined;
+      out.push(byte);
+      byte = 0;
+      digits = 0;
+      continue;
+    }
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (d < 0 || digits === 2) return undefined;
+    byte = byte * 16 + d;
+    digits++;
+  }
+  if (digits === 0 || out.length !== 5) return undefined;
+  out.push(byte);
+  return out;
 }
 
 /** True for a group (multicast/broadcast) MAC: the low bit of the first byte is set. */

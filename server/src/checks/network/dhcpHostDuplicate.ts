@@ -1,10 +1,34 @@
 import type { Check } from '../check';
 import type { Finding } from '../../service/types';
-import type { Val } from '../../model/libvirt';
-import { parseAddr, parseMac } from '../../net/ip';
+import type { DhcpHost, Val } from '../../model/libvirt';
 import { finding, networkOf } from './util';
 
 const ID = 'libvirt/dhcp-host-duplicate';
+
+const WHAT = ['mac', 'id', 'name', 'ip'] as const;
+type What = (typeof WHAT)[number];
+type Key = string | number | bigint;
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The comparison key of a host's value: equal keys mean the same MAC, id, name or address. */
+function keyOf(h: DhcpHost, what: What, v: Val): Key | undefined {
+  switch (what) {
+    case 'mac': {
+      const b = h.macBytes;
+      // 48 bits fit a double exactly.
+      return b && ((((b[0] * 256 + b[1]) * 256 + b[2]) * 256 + b[3]) * 256 + b[4]) * 256 + b[5];
+    }
+    case 'id':
+    case 'name':
+      return v.value.toLowerCase();
+    case 'ip': {
+      // By value alone (as the check always compared), a number when exact.
+      const a = h.ipAddr;
+      return a && (a.value <= SAFE ? Number(a.value) : a.value);
+    }
+  }
+}
 
 /**
  * Two static DHCP hosts of one address family with the same MAC, id, name
@@ -19,24 +43,23 @@ export const dhcpHostDuplicateCheck: Check = {
   appliesTo: ['libvirt-network'],
   run(ctx) {
     const out: Finding[] = [];
-    const seen = new Map<string, Val>();
-    const keyOf: Record<'mac' | 'id' | 'name' | 'ip', (v: string) => string | undefined> = {
-      mac: (v) => parseMac(v)?.join(':'),
-      id: (v) => v.toLowerCase(),
-      name: (v) => v.toLowerCase(),
-      ip: (v) => parseAddr(v)?.value.toString(),
-    };
+    // One set of maps per family of the <ip> block (0: unknown).
+    const byFamily = new Map<number, Record<What, Map<Key, Val>>>();
     for (const ip of networkOf(ctx)?.ips ?? []) {
-      const fam = parseAddr(ip.address?.value)?.family ?? 0;
+      if (ip.hosts.length === 0) continue;
+      const fam = ip.addr?.family ?? 0;
+      let seen = byFamily.get(fam);
+      if (!seen) byFamily.set(fam, (seen = { mac: new Map(), id: new Map(), name: new Map(), ip: new Map() }));
       for (const h of ip.hosts)
-        for (const what of ['mac', 'id', 'name', 'ip'] as const) {
+        for (const what of WHAT) {
           const v = h[what];
-          const k = v && keyOf[what](v.value);
-          if (!v || k === undefined) continue;
-          const key = `${fam}|${what}|${k}`;
-          const first = seen.get(key);
+          if (!v) continue;
+          const k = keyOf(h, what, v);
+          if (k === undefined) continue;
+          const map = seen[what];
+          const first = map.get(k);
           if (!first) {
-            seen.set(key, v);
+            map.set(k, v);
             continue;
           }
           out.push({

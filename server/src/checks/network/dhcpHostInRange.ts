@@ -1,6 +1,6 @@
 import type { Check } from '../check';
 import type { Finding } from '../../service/types';
-import { parseAddr } from '../../net/ip';
+import type { DhcpRange } from '../../model/libvirt';
 import { finding, networkOf, rangeProblem } from './util';
 
 const ID = 'libvirt/dhcp-host-in-range';
@@ -19,20 +19,30 @@ export const dhcpHostInRangeCheck: Check = {
   appliesTo: ['libvirt-network'],
   run(ctx) {
     const out: Finding[] = [];
-    for (const ip of networkOf(ctx)?.ips ?? [])
+    for (const ip of networkOf(ctx)?.ips ?? []) {
+      if (ip.hosts.length === 0) continue;
+      // The ranges libvirt accepts, judged once per <ip>, in document order
+      // (the first range containing a host is the one reported).
+      const ranges: { r: DhcpRange; family: number; s: bigint; e: bigint }[] = [];
+      for (const r of ip.ranges) {
+        const s = r.startAddr;
+        const e = r.endAddr;
+        if (!s || !e || rangeProblem(ip, r)) continue;
+        ranges.push({ r, family: s.family, s: s.value, e: e.value });
+      }
+      if (ranges.length === 0) continue;
       for (const h of ip.hosts) {
-        const a = parseAddr(h.ip?.value);
+        const a = h.ipAddr;
         if (!a) continue;
-        for (const r of ip.ranges) {
-          const s = parseAddr(r.start?.value);
-          const e = parseAddr(r.end?.value);
-          if (!s || !e || rangeProblem(ip, r) || s.family !== a.family || a.value < s.value || a.value > e.value) continue;
+        for (const { r, family, s, e } of ranges) {
+          if (family !== a.family || a.value < s || a.value > e) continue;
           out.push(
             finding(ID, h.ip!.span, `static host address ${h.ip!.value} lies inside the dynamic range ${r.start!.value} – ${r.end!.value}; a guest that leased it earlier keeps it until the lease ends; reservations outside the range avoid that`),
           );
           break;
         }
       }
+    }
     return out;
   },
 };

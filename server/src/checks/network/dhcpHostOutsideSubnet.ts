@@ -1,6 +1,6 @@
 import type { Check } from '../check';
 import type { Finding } from '../../service/types';
-import { formatSubnet, inSubnet, parseAddr } from '../../net/ip';
+import { formatSubnet, inSubnet } from '../../net/ip';
 import { finding, networkOf, usableIp } from './util';
 
 const ID = 'libvirt/dhcp-host-outside-subnet';
@@ -20,10 +20,11 @@ export const dhcpHostOutsideSubnetCheck: Check = {
     for (const ip of networkOf(ctx)?.ips ?? []) {
       const net = usableIp(ip);
       if (!net) continue;
+      let whereText: string | undefined;
       for (const h of ip.hosts) {
-        const a = parseAddr(h.ip?.value);
+        const a = h.ipAddr;
         if (!a || inSubnet(a, net.subnet)) continue;
-        const where = formatSubnet(net.subnet);
+        const where = (whereText ??= formatSubnet(net.subnet));
         out.push(
           finding(
             ID,

@@ -69,7 +69,17 @@ export interface IpNet {
  * and prefix are usable.
  */
 export function usableIp(ip: IpBlock): IpNet | undefined {
-  const addr = parseAddr(ip.address?.value);
+  // Memoized per <ip> element (the model is built once per document version
+  // and never changes): range and host checks ask for every range and host.
+  let r = usableCache.get(ip);
+  if (r === undefined) usableCache.set(ip, (r = computeUsableIp(ip) ?? null));
+  return r ?? undefined;
+}
+
+const usableCache = new WeakMap<IpBlock, IpNet | null>();
+
+function computeUsableIp(ip: IpBlock): IpNet | undefined {
+  const addr = ip.addr;
   if (!addr || !familyMatches(ip, addr)) return undefined;
   if (ip.netmask) {
     const nm = parseAddr(ip.netmask.value);
@@ -97,9 +107,20 @@ const fam = (a: Addr) => (a.family === 4 ? 'IPv4' : 'IPv6');
  * not parse, an <ip> block libvirt rejects before reaching its ranges).
  */
 export function rangeProblem(ip: IpBlock, range: DhcpRange): RangeProblem | undefined {
+  let byIp = problemCache.get(range);
+  if (!byIp) problemCache.set(range, (byIp = new WeakMap()));
+  let r = byIp.get(ip);
+  if (r === undefined) byIp.set(ip, (r = computeRangeProblem(ip, range) ?? null));
+  return r ?? undefined;
+}
+
+/** Memo of rangeProblem: by range, then by its <ip> block (the model does not change once built). */
+const problemCache = new WeakMap<DhcpRange, WeakMap<IpBlock, RangeProblem | null>>();
+
+function computeRangeProblem(ip: IpBlock, range: DhcpRange): RangeProblem | undefined {
   const { start, end } = range;
-  const s = parseAddr(start?.value);
-  const e = parseAddr(end?.value);
+  const s = range.startAddr;
+  const e = range.endAddr;
   if (!start || !end || !s || !e) return undefined;
   const text = `${start.value} – ${end.value}`;
   if (s.family !== e.family)
