@@ -1,8 +1,12 @@
 /**
  * Our verdict against the real libvirt tools, for every XML fixture under
- * test/fixtures/: a document is rejected by the oracle when `virsh` (test
- * driver, empty state) or `virt-xml-validate` rejects it, and by us when the
- * service reports at least one error. They must agree.
+ * test/fixtures/: a document is rejected by the oracle when libvirt's define
+ * or `virt-xml-validate` rejects it, and by us when the service reports at
+ * least one error. They must agree. Networks are defined on a real libvirtd
+ * (its network driver's checks are what hosts run at `net-define`), which
+ * this test starts in its own network namespace (scripts/testbed/libvirtd.sh)
+ * and stops at the end; host interfaces and domains on virsh's test driver
+ * with an empty state (see test/helpers/oracle.ts).
  *
  * One-file fixtures are compared per file. A `ws-*` workspace is defined in
  * one virsh batch (so duplicates between its files are seen) and compared as
@@ -10,22 +14,24 @@
  * our cross-file checks mark both, so per-file verdicts cannot match.
  *
  * A fixture where the difference is expected and understood (e.g. a check of
- * libvirt's network driver, which the test driver does not run) says so in
+ * something libvirt only sees at start time, or a driver the oracle cannot run) says so in
  * one of its files with a comment `<!-- oracle-differs: why -->`; the test
  * then asserts that the verdicts differ, so the note cannot go stale.
  *
- * Needs virsh and virt-xml-validate (scripts/setup-test-deps.sh installs
- * them). Without them the tests fail, unless VIRTNET_ALLOW_SKIP=1.
+ * Needs virsh, virt-xml-validate, libvirtd and ip (scripts/setup-test-deps.sh
+ * installs them) and root (for the daemon's namespace). Without them, or when
+ * the daemon does not start, the tests fail (with the daemon's log), unless
+ * VIRTNET_ALLOW_SKIP=1: then what cannot be judged is skipped.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createLanguageService } from '../server/src/service/languageService';
 import { fixtureCases } from './harness/fixtureCases';
-import { judge, kindOfText, libvirtToolsInstalled, type OracleVerdict } from './helpers/oracle';
+import { judge, kindOfText, libvirtToolsInstalled, startLibvirtd, type Libvirtd, type OracleVerdict } from './helpers/oracle';
 
 const DIFFERS = /<!--\s*oracle-differs:\s*([\s\S]*?)-->/;
 
@@ -35,12 +41,34 @@ const cases = fixtureCases()
 const installed = libvirtToolsInstalled();
 const allowSkip = process.env.VIRTNET_ALLOW_SKIP === '1';
 const verdicts = new Map<string, OracleVerdict[]>();
+const hasNetwork = (c: { files: readonly { text: string }[] }) => c.files.some((f) => kindOfText(f.text) === 'libvirt-network');
+let daemon: Libvirtd | undefined;
+/** Why the daemon is not there (the script's output with the daemon's log). */
+let daemonError: string | undefined;
 
 before(async () => {
   if (!installed) return;
+  try {
+    daemon = await startLibvirtd();
+  } catch (e) {
+    daemonError = e instanceof Error ? e.message : String(e);
+    if (allowSkip) console.log(`# libvirtd did not start; network fixtures are skipped (VIRTNET_ALLOW_SKIP=1):\n# ${daemonError.replace(/\n/g, '\n# ')}`);
+  }
   await Promise.all(
-    cases.map(async (c) => verdicts.set(c.name, await judge(c.files.map((f) => ({ path: fileURLToPath(f.uri), text: f.text }))))),
+    cases
+      .filter((c) => daemon !== undefined || !hasNetwork(c))
+      .map(async (c) => verdicts.set(c.name, await judge(c.files.map((f) => ({ path: fileURLToPath(f.uri), text: f.text })), { libvirtdUri: daemon?.uri }))),
   );
+});
+
+after(async () => {
+  await daemon?.stop();
+});
+
+test('the private libvirtd started', () => {
+  if (!installed) return;
+  if (daemonError !== undefined && allowSkip) return;
+  assert.ok(daemon, `libvirtd is needed to judge network fixtures: ${daemonError ?? 'not started'}`);
 });
 
 function ourErrors(files: readonly { uri: string; text: string }[]): Map<string, string[]> {
@@ -51,8 +79,12 @@ function ourErrors(files: readonly { uri: string; text: string }[]): Map<string,
 
 for (const c of cases) {
   const skip = installed ? false : allowSkip ? 'virsh / virt-xml-validate not installed (VIRTNET_ALLOW_SKIP=1)' : false;
-  test(`oracle agrees: ${c.name}`, { skip }, () => {
+  test(`oracle agrees: ${c.name}`, { skip }, (t) => {
     assert.ok(installed, 'virsh and virt-xml-validate are needed: run scripts/setup-test-deps.sh (or set VIRTNET_ALLOW_SKIP=1 to skip)');
+    if (daemon === undefined && hasNetwork(c)) {
+      if (allowSkip) return t.skip('libvirtd did not start (VIRTNET_ALLOW_SKIP=1)');
+      assert.fail(`libvirtd is needed to judge networks: ${daemonError ?? 'not started'}`);
+    }
     const oracle = verdicts.get(c.name);
     assert.ok(oracle, 'no oracle verdict');
     const ours = ourErrors(c.files);
@@ -78,7 +110,8 @@ for (const c of cases) {
   });
 }
 
-test('the oracle itself: sees duplicates within a batch, wraps lone NICs, reads the schema verdict', { skip: !installed && allowSkip ? 'libvirt tools not installed' : false }, async () => {
+test('the oracle itself: sees duplicates within a batch, wraps lone NICs, reads the schema verdict, runs the network driver', { skip: !installed && allowSkip ? 'libvirt tools not installed' : false }, async (t) => {
+  assert.ok(installed, 'virsh and virt-xml-validate are needed: run scripts/setup-test-deps.sh (or set VIRTNET_ALLOW_SKIP=1 to skip)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'virtnet-oracle-self-'));
   try {
     const write = (name: string, text: string) => {
@@ -86,25 +119,39 @@ test('the oracle itself: sees duplicates within a batch, wraps lone NICs, reads 
       return { path: path.join(dir, name), text };
     };
     const net = (uuid: string) => `<network><name>dup</name><uuid>${uuid}</uuid></network>\n`;
-    const v = await judge([
+    const files = [
       write('a.xml', net('11111111-2222-3333-4444-555555555551')),
       write('b.xml', net('11111111-2222-3333-4444-555555555552')),
       write('nic-ok.xml', "<interface type='network'><source network='default'/></interface>\n"),
       write('nic-bad.xml', "<interface type='network'><source network='default'/><mac address='zz'/></interface>\n"),
       write('unknown-element.xml', '<network><name>x</name><bogus/></network>\n'),
       write('host.xml', "<interface type='ethernet' name='eth9'/>\n"),
-    ]);
-    assert.deepEqual(
-      v.map((x) => [path.basename(x.path), x.kind, x.virshAccepted, x.schemaValid]),
-      [
-        ['a.xml', 'libvirt-network', true, true],
-        ['b.xml', 'libvirt-network', false, true],
-        ['nic-ok.xml', 'libvirt-domain-interface', true, true],
-        ['nic-bad.xml', 'libvirt-domain-interface', false, false],
-        ['unknown-element.xml', 'libvirt-network', true, false],
-        ['host.xml', 'libvirt-host-interface', true, true],
-      ],
-    );
+      // Only the network driver (networkValidate) rejects a VLAN tag on an isolated network.
+      write('vlan.xml', "<network><name>nv</name><vlan><tag id='7'/></vlan></network>\n"),
+    ];
+    const table = (v: OracleVerdict[]) => v.map((x) => [path.basename(x.path), x.kind, x.virshAccepted, x.schemaValid]);
+    const expected = (vlanAccepted: boolean) => [
+      ['a.xml', 'libvirt-network', true, true],
+      ['b.xml', 'libvirt-network', false, true],
+      ['nic-ok.xml', 'libvirt-domain-interface', true, true],
+      ['nic-bad.xml', 'libvirt-domain-interface', false, false],
+      ['unknown-element.xml', 'libvirt-network', true, false],
+      ['host.xml', 'libvirt-host-interface', true, true],
+      ['vlan.xml', 'libvirt-network', vlanAccepted, true],
+    ];
+    assert.deepEqual(table(await judge(files)), expected(true));
+    if (daemon === undefined) {
+      if (allowSkip) return t.skip('libvirtd did not start (VIRTNET_ALLOW_SKIP=1)');
+      assert.fail(`libvirtd is needed: ${daemonError ?? 'not started'}`);
+    }
+    const onDaemon = await judge(files, { libvirtdUri: daemon.uri });
+    assert.deepEqual(table(onDaemon), expected(false));
+    // Each rejection carries its own command's message.
+    assert.match(onDaemon[1].messages, /already exists/);
+    assert.match(onDaemon[6].messages, /VLAN/i);
+    assert.doesNotMatch(onDaemon[6].messages, /already exists/);
+    // Defined networks are undefined again: the same workspace judged twice gives the same verdicts.
+    assert.deepEqual(table(await judge(files, { libvirtdUri: daemon.uri })), expected(false));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,15 +1,26 @@
 /**
- * The real libvirt tools as an oracle for test/comparison.test.ts:
- * `virsh` on the test driver with an empty `<node/>` state (libvirt's own
- * parser and generic validation) and `virt-xml-validate` (the RNG schemas).
- * A document is rejected when either rejects it.
+ * The real libvirt tools as an oracle for test/comparison.test.ts. A
+ * document is rejected when libvirt's define or `virt-xml-validate` (the RNG
+ * schemas) rejects it.
  *
- * All documents of one workspace are defined in ONE virsh invocation, so
- * that duplicates between them are seen. A virsh batch's exit status is the
- * last command's only, so each command's success is read from its
- * "… defined from PATH" line on stdout.
+ * - Networks are defined on a REAL libvirtd (its network driver runs the
+ *   checks real hosts run at `net-define`: networkValidate, bridge names in
+ *   use, …), started by scripts/testbed/libvirtd.sh in its own network
+ *   namespace (`startLibvirtd`). Each workspace's networks are defined in one
+ *   virsh batch and undefined right after, one workspace at a time, so
+ *   fixtures never see each other.
+ * - Host interfaces and domains use `virsh` on the test driver with an empty
+ *   `<node/>` state (no QEMU on the test machine; the interface driver needs
+ *   netcf/udev): libvirt's own parser and generic validation.
+ *
+ * All documents of one workspace are defined together (one virsh batch on the
+ * test driver; one after the other on the daemon, through one long-lived
+ * interactive virsh), so that duplicates between them are seen. A virsh
+ * batch's exit status is the last command's only, so each command's success
+ * is read from its "… defined from PATH" line on stdout, and its error from
+ * the stderr lines between `echo` markers.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -26,6 +37,7 @@ export interface OracleInput {
 export interface OracleVerdict {
   readonly path: string;
   readonly kind: DocKind;
+  /** Accepted by the define command (on the daemon for networks when one is given). */
   readonly virshAccepted: boolean;
   readonly schemaValid: boolean;
   readonly rejected: boolean;
@@ -76,12 +88,12 @@ class Pool {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   constructor(private readonly limit: number) {}
-  async run(cmd: string, args: readonly string[]): Promise<Run> {
+  async run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'C' }): Promise<Run> {
     if (this.active >= this.limit) await new Promise<void>((r) => this.waiting.push(r));
     this.active++;
     try {
       return await new Promise<Run>((resolve) => {
-        const p = spawn(cmd, args, { env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const p = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
         p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -111,12 +123,220 @@ function virshQuote(s: string): string {
   return `'${s}'`;
 }
 
+/** Text between `echo --err` markers: stderr of each command of a batch. */
+const MARK = '@@virtnet-cmd@@';
+function batchOf(commands: readonly string[]): string {
+  return [...commands.map((c) => `echo --err ${MARK} ; ${c}`), `echo --err ${MARK}`].join(' ; ');
+}
+function stderrPerCommand(stderr: string, n: number): string[] {
+  // virsh prints `echo --err X` as "error: X".
+  const parts = stderr.split(new RegExp(`^.*${MARK}\\n?`, 'm')).slice(1, n + 1).map((p) => p.trim());
+  while (parts.length < n) parts.push(stderr.trim()); // virsh died early: give everything
+  return parts;
+}
+/** "Network NAME defined from PATH" / "Domain NAME defined from PATH" → PATH. */
+function definedFrom(stdout: string): Set<string> {
+  return new Set(
+    stdout
+      .split('\n')
+      .map((l) => / defined from (.*)$/.exec(l.trim())?.[1])
+      .filter((x): x is string => x !== undefined),
+  );
+}
+
+// ---------------------------------------------------------------- libvirtd
+
+export interface Libvirtd {
+  /** `qemu+unix:///system?socket=…` of the private daemon. */
+  readonly uri: string;
+  /** Undefines what is left, stops the daemon, deletes its namespace and state. */
+  stop(): Promise<void>;
+}
+
+const TESTBED = path.resolve(__dirname, '..', '..', 'scripts', 'testbed', 'libvirtd.sh');
+
+/**
+ * Starts a private libvirtd in its own network namespace (one per test
+ * process: the namespace is named after the pid). Rejects with the script's
+ * output, which quotes the daemon's log, when it does not come up.
+ */
+export async function startLibvirtd(): Promise<Libvirtd> {
+  const name = `vn-lv-${process.pid}`.slice(0, 15);
+  const env = { ...process.env, LC_ALL: 'C', VIRTNET_LV_NAME: name, VIRTNET_LV_DIR: path.join(os.tmpdir(), name) };
+  const run = (cmd: string) => spawnSync('bash', [TESTBED, cmd], { env, encoding: 'utf8', timeout: 60_000 });
+  const r = run('start');
+  if (r.status !== 0) {
+    run('stop');
+    throw new Error(`could not start libvirtd (scripts/testbed/libvirtd.sh start, exit ${r.status ?? r.signal}):\n${(r.stderr || String(r.error ?? '')).trim()}`);
+  }
+  const uri = r.stdout.trim().split('\n').pop() ?? '';
+  let stopped = false;
+  const stopSync = () => {
+    if (stopped) return;
+    stopped = true;
+    run('stop');
+  };
+  // A test process that dies between start and stop must not leave the daemon behind.
+  process.once('exit', stopSync);
+  return {
+    uri,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      process.removeListener('exit', stopSync);
+      await shells.get(uri)?.close();
+      shells.delete(uri);
+      const s = await new Pool(1).run('bash', [TESTBED, 'stop'], env);
+      if (s.code !== 0) throw new Error(`libvirtd.sh stop failed: ${s.stderr}`);
+    },
+  };
+}
+
+/** Lines of a child's output stream, handed out up to a marker line. */
+class LineReader {
+  private buf = '';
+  private readonly lines: string[] = [];
+  private wake: (() => void) | undefined;
+  private ended = false;
+  constructor(stream: NodeJS.ReadableStream) {
+    stream.setEncoding('utf8');
+    stream.on('data', (d: string) => {
+      this.buf += d;
+      const parts = this.buf.split('\n');
+      this.buf = parts.pop() ?? '';
+      this.lines.push(...parts);
+      this.wake?.();
+    });
+    stream.on('end', () => {
+      this.ended = true;
+      this.wake?.();
+    });
+  }
+  /** The lines before the first line `isMarker` accepts (which is consumed). */
+  async until(isMarker: (line: string) => boolean): Promise<string[]> {
+    for (;;) {
+      const i = this.lines.findIndex(isMarker);
+      if (i >= 0) return this.lines.splice(0, i + 1).slice(0, i);
+      if (this.ended) throw new Error(`virsh ended early; its last output:\n${this.lines.join('\n')}`);
+      await new Promise<void>((r) => (this.wake = r));
+      this.wake = undefined;
+    }
+  }
+}
+
+/**
+ * One interactive `virsh -c URI` fed command by command on stdin: the
+ * daemon's verdicts cost a few milliseconds each instead of a virsh start
+ * (~30 ms) per call. After each command, `echo MARK` and `echo --err MARK`
+ * delimit its stdout and stderr. Not `-q`: it hides the "defined from" lines.
+ */
+class VirshShell {
+  private readonly proc: ChildProcessWithoutNullStreams;
+  private readonly out: LineReader;
+  private readonly err: LineReader;
+  private static readonly MARK = '@@virtnet-shell-mark@@';
+  constructor(uri: string) {
+    this.proc = spawn('virsh', ['-c', uri], { env: { ...process.env, LC_ALL: 'C' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.on('error', () => undefined); // reported through the readers ending
+    this.out = new LineReader(this.proc.stdout);
+    this.err = new LineReader(this.proc.stderr);
+  }
+  async run(command: string): Promise<{ stdout: string[]; stderr: string[] }> {
+    const M = VirshShell.MARK;
+    this.proc.stdin.write(`${command}\necho ${M}\necho --err ${M}\n`);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`virsh did not answer within 30 s: ${command}`)), 30_000);
+    });
+    try {
+      // The input is echoed as "virsh # …" lines: markers are whole lines only.
+      const stdout = await Promise.race([this.out.until((l) => l === M), timeout]);
+      const stderr = await Promise.race([this.err.until((l) => l === `error: ${M}` || l === M), timeout]);
+      return { stdout: stdout.filter((l) => !l.startsWith('virsh # ')), stderr };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.proc.exitCode !== null || this.proc.signalCode !== null) return resolve();
+      this.proc.once('close', () => resolve());
+      this.proc.stdin.end('quit\n');
+      setTimeout(() => this.proc.kill('SIGKILL'), 5_000).unref();
+    });
+  }
+}
+
+const shells = new Map<string, VirshShell>();
+function shellFor(uri: string): VirshShell {
+  let s = shells.get(uri);
+  if (!s) shells.set(uri, (s = new VirshShell(uri)));
+  return s;
+}
+
+/** One workspace at a time on the daemon: fixtures must not see each other. */
+let daemonQueue: Promise<unknown> = Promise.resolve();
+function exclusive<T>(f: () => Promise<T>): Promise<T> {
+  const next = daemonQueue.then(f, f);
+  daemonQueue = next.catch(() => undefined);
+  return next;
+}
+
+interface DefineResult {
+  readonly accepted: boolean[];
+  readonly messages: string[];
+}
+
+/**
+ * `net-define` of each file of one workspace on the real daemon (in order,
+ * so the later of two clashing definitions is the one rejected), then
+ * `net-undefine` of everything defined, then a check that nothing is left.
+ */
+function defineNetworksOnDaemon(uri: string, files: readonly string[]): Promise<DefineResult> {
+  return exclusive(async () => {
+    const shell = shellFor(uri);
+    const accepted: boolean[] = [];
+    const messages: string[] = [];
+    for (const f of files) {
+      const r = await shell.run(`net-define ${virshQuote(f)}`);
+      accepted.push(definedFrom(r.stdout.join('\n')).has(f));
+      messages.push(r.stderr.join('\n').trim());
+    }
+    const uuids = async () => (await shell.run('net-list --all --uuid')).stdout.map((l) => l.trim()).filter((l) => l !== '');
+    for (const u of await uuids()) {
+      const r = await shell.run(`net-undefine ${virshQuote(u)}`);
+      if (r.stderr.length > 0) throw new Error(`could not undefine network ${u} on the test daemon: ${r.stderr.join('\n')}`);
+    }
+    const left = await uuids();
+    if (left.length > 0) throw new Error(`networks left on the test daemon: ${left.join(', ')}`);
+    return { accepted, messages };
+  });
+}
+
+/** `define`/`iface-define`/`net-define` of each file in one batch on a fresh test driver. */
+async function defineOnTestDriver(tmp: string, docs: readonly { kind: DocKind; file: string }[]): Promise<DefineResult> {
+  if (docs.length === 0) return { accepted: [], messages: [] };
+  const node = path.join(tmp, 'node.xml');
+  fs.writeFileSync(node, '<node/>\n');
+  const r = await pool.run('virsh', ['-c', `test://${node}`, batchOf(docs.map((d) => `${VIRSH_COMMAND[d.kind]} ${virshQuote(d.file)}`))]);
+  if (r.code === -1) throw new Error(`virsh could not be run: ${r.stderr}`);
+  const defined = definedFrom(r.stdout);
+  return { accepted: docs.map((d) => defined.has(d.file)), messages: stderrPerCommand(r.stderr, docs.length) };
+}
+
+export interface JudgeOptions {
+  /**
+   * URI of a real libvirtd (`startLibvirtd`) that judges the networks;
+   * without it networks go to the test driver like everything else.
+   */
+  readonly libvirtdUri?: string;
+}
+
 /** Judges the documents of one workspace (files that are not libvirt XML are left out). */
-export async function judge(files: readonly OracleInput[]): Promise<OracleVerdict[]> {
+export async function judge(files: readonly OracleInput[], options: JudgeOptions = {}): Promise<OracleVerdict[]> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'virtnet-oracle-'));
   try {
-    fs.writeFileSync(path.join(tmp, 'node.xml'), '<node/>\n');
-    const docs: { input: OracleInput; kind: DocKind; file: string }[] = [];
+    const docs: { input: OracleInput; kind: DocKind; file: string; onDaemon: boolean }[] = [];
     files.forEach((f, i) => {
       const kind = kindOfText(f.text);
       if (!kind) return;
@@ -125,24 +345,21 @@ export async function judge(files: readonly OracleInput[]): Promise<OracleVerdic
         file = path.join(tmp, `nic-${i}.xml`);
         fs.writeFileSync(file, wrapDomainInterface(f.text, `virtnet-nic-${i}`));
       }
-      docs.push({ input: f, kind, file });
+      docs.push({ input: f, kind, file, onDaemon: kind === 'libvirt-network' && options.libvirtdUri !== undefined });
     });
     if (docs.length === 0) return [];
-    const batch = docs.map((d) => `${VIRSH_COMMAND[d.kind]} ${virshQuote(d.file)}`).join(' ; ');
-    const virshRun = pool.run('virsh', ['-c', `test://${path.join(tmp, 'node.xml')}`, batch]);
-    const schemaRuns = docs.map((d) => pool.run('virt-xml-validate', [d.file, SCHEMA[d.kind]]));
-    const [virsh, ...schema] = await Promise.all([virshRun, ...schemaRuns]);
-    if (virsh.code === -1) throw new Error(`virsh could not be run: ${virsh.stderr}`);
-    const definedFrom = new Set(
-      virsh.stdout
-        .split('\n')
-        .map((l) => / defined from (.*)$/.exec(l.trim())?.[1])
-        .filter((x): x is string => x !== undefined),
-    );
+    const daemonDocs = docs.filter((d) => d.onDaemon);
+    const driverDocs = docs.filter((d) => !d.onDaemon);
+    const [daemon, driver, ...schema] = await Promise.all([
+      daemonDocs.length > 0 ? defineNetworksOnDaemon(options.libvirtdUri ?? '', daemonDocs.map((d) => d.file)) : { accepted: [], messages: [] },
+      defineOnTestDriver(tmp, driverDocs),
+      ...docs.map((d) => pool.run('virt-xml-validate', [d.file, SCHEMA[d.kind]])),
+    ]);
     return docs.map((d, i) => {
-      const virshAccepted = definedFrom.has(d.file);
+      const [res, j, who] = d.onDaemon ? [daemon, daemonDocs.indexOf(d), 'libvirtd'] : [driver, driverDocs.indexOf(d), 'virsh (test driver)'];
+      const virshAccepted = res.accepted[j];
       const schemaValid = schema[i].code === 0;
-      const messages = [virshAccepted ? '' : `virsh: ${virsh.stderr.trim()}`, schemaValid ? '' : `virt-xml-validate: ${schema[i].stderr.trim()}`]
+      const messages = [virshAccepted ? '' : `${who}: ${res.messages[j]}`, schemaValid ? '' : `virt-xml-validate: ${schema[i].stderr.trim()}`]
         .filter(Boolean)
         .join('\n');
       return { path: d.input.path, kind: d.kind, virshAccepted, schemaValid, rejected: !virshAccepted || !schemaValid, messages };
