@@ -16,6 +16,8 @@ PACKAGES=(
   "libvirt-daemon:-"                 # libvirt's drivers (test driver as shipped by Debian)
   "libxml2-utils:xmllint"            # used by virt-xml-validate
   "netplan.io:netplan"               # netplan's own parser, for the netplan comparisons
+  "libvirt-daemon:libvirtd"          # the oracle for networks: a private libvirtd (scripts/testbed/libvirtd.sh)
+  "iproute2:ip"                      # its own network namespace (ip netns)
 )
 
 check_only=0
