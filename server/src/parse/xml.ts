@@ -375,9 +375,25 @@ class Parser {
     }
   }
 
+  /** Attribute names of the start tag being read, once it has many (a scan per attribute would be quadratic). */
+  private attrNames: Set<string> | undefined;
+  private attrNamesOf: XmlElement | undefined;
+
   private pushAttr(el: XmlElement, a: XmlAttribute): void {
-    if (el.attributes.length > 0 && el.attributes.some((x) => x.name === a.name)) this.error(a.nameSpan, `Attribute '${a.name}' is repeated in <${el.name}>`);
-    el.attributes.push(a);
+    const list = el.attributes;
+    let repeated = false;
+    if (list.length < 8) {
+      for (let k = 0; k < list.length; k++) if (list[k].name === a.name) repeated = true;
+    } else {
+      if (this.attrNamesOf !== el) {
+        this.attrNamesOf = el;
+        this.attrNames = new Set(list.map((x) => x.name));
+      }
+      repeated = this.attrNames!.has(a.name);
+      this.attrNames!.add(a.name);
+    }
+    if (repeated) this.error(a.nameSpan, `Attribute '${a.name}' is repeated in <${el.name}>`);
+    list.push(a);
   }
 
   private endTag(): void {

@@ -294,7 +294,9 @@ export function attributeCandidates(p: Pattern, ns: string, local: string): Patt
     walkLeaves(p, 'attribute', false, (leaf) => {
       if (nameClassContains(leaf.nc!, ns, local) && !found.includes(leaf)) found.push(leaf);
     });
-    m.set(key, (out = found));
+    out = found;
+    // Bounded: a document with thousands of made-up attribute names must not grow the shared grammar without end.
+    if (m.size < 4096) m.set(key, out);
   }
   return out;
 }
@@ -304,7 +306,10 @@ export function elementCandidates(p: Pattern, ns: string, local: string): Patter
   const key = ns === '' ? local : `{${ns}}${local}`;
   const m = (p.elCands ??= new Map());
   let out = m.get(key);
-  if (!out) m.set(key, (out = firstElements(p).filter((e) => nameClassContains(e.nc!, ns, local))));
+  if (!out) {
+    out = firstElements(p).filter((e) => nameClassContains(e.nc!, ns, local));
+    if (m.size < 4096) m.set(key, out); // bounded, as for attributes
+  }
   return out;
 }
 

@@ -296,8 +296,12 @@ export class Validator {
     return `<${c.name}> is not allowed in <${parent.name}>; ${tail}`;
   }
 
+  /** Attribute names of an element, built once per element (not once per unknown attribute: that was quadratic). */
+  private readonly presentNames = new WeakMap<XmlElement, Set<string>>();
+
   private unknownAttributeMessage(el: XmlElement, name: string, p: Pattern, content: Pattern): string {
-    const present = new Set(el.attributes.map((a) => a.name));
+    let present = this.presentNames.get(el);
+    if (!present) this.presentNames.set(el, (present = new Set(el.attributes.map((a) => a.name))));
     const expected = uniqueNames(allAttributes(p)).filter((n) => !present.has(n));
     const [, local] = name.includes(':') ? [name.slice(0, name.indexOf(':')), name.slice(name.indexOf(':') + 1)] : ['', name];
     const elsewhere = allAttributes(content).some((a) => nameClassNames(a.nc!).includes(local));

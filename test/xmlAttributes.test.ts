@@ -1,0 +1,23 @@
+/** parse/xml.ts: repeated attributes are reported the same way on short and long start tags. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseXml } from '../server/src/parse/xml';
+
+test('a repeated attribute is reported at each repetition, whatever the number of attributes', () => {
+  for (const n of [0, 1, 2, 5, 6, 7, 8, 9, 20, 200]) {
+    const names = Array.from({ length: n }, (_, i) => `a${i}='1'`);
+    const text = `<e ${[...names, "x='1'", ...names.slice(0, 2), "x='2'", "x='3'"].join(' ')}/>`;
+    const doc = parseXml(text);
+    const attrs = doc.root!.attributes;
+    // The obvious quadratic reference.
+    const expected = attrs.filter((a, i) => attrs.slice(0, i).some((b) => b.name === a.name)).map((a) => a.nameSpan.start);
+    const reported = doc.errors.filter((e) => /is repeated/.test(e.message)).map((e) => e.span.start);
+    assert.equal(expected.length, Math.min(n, 2) + 2, `n=${n}`);
+    assert.deepEqual(reported, expected, `n=${n}`);
+  }
+});
+
+test('two elements with many attributes each: no repetition across elements', () => {
+  const attrs = Array.from({ length: 30 }, (_, i) => `a${i}='1'`).join(' ');
+  assert.deepEqual(parseXml(`<r><e ${attrs}/><f ${attrs}/></r>`).errors, []);
+});
