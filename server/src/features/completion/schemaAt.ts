@@ -1,0 +1,148 @@
+/**
+ * Grammar questions for completion that need the element patterns
+ * themselves, not only names (schema/query.ts answers with names): what a
+ * new child element requires, whether it is empty, which values an
+ * attribute or a text content takes.
+ */
+import type { XmlDocument, XmlElement } from '../../parse/xml';
+import { describeValuePattern, enumeratedValues } from '../../schema/datatypes';
+import { libvirtGrammar, type Grammar, type StartName } from '../../schema/grammar';
+import { nameClassNames } from '../../schema/nameClass';
+import { acceptsText, allAttributes, attributeCandidates, firstElements, type Pattern } from '../../schema/patterns';
+import { schemaTargets } from '../../schema/targets';
+import { scopeOf, Validator } from '../../schema/validator';
+import type { DocKind } from '../../service/types';
+
+export interface ElementChoice {
+  readonly name: string;
+  /** The element patterns of that name allowed here (several when the grammar defines it per context). */
+  readonly patterns: Pattern[];
+  /** Must still be written for the parent to be valid. */
+  readonly required: boolean;
+}
+
+export interface AttributeChoice {
+  readonly name: string;
+  readonly required: boolean;
+  readonly values: string[];
+  readonly description: string;
+}
+
+interface Place {
+  readonly grammar: Grammar;
+  readonly validator: Validator;
+  /** The content pattern of the element (a choice when several definitions fit). */
+  readonly content: Pattern;
+}
+
+function placeOf(xml: XmlDocument, kind: DocKind, el: XmlElement): Place | undefined {
+  const grammar = libvirtGrammar();
+  const validator = new Validator(grammar.table, xml.text);
+  for (const t of schemaTargets(xml, kind)) {
+    let inside = false;
+    for (let e: XmlElement | undefined = el; e; e = e.parent) if (e === t.el) inside = true;
+    if (!inside) continue;
+    const patterns = validator.elementPatternsOf(t.el, grammar.starts[t.start], el);
+    if (!patterns.length) return undefined;
+    return { grammar, validator, content: grammar.table.choiceOf(patterns.map((p) => p.content)) };
+  }
+  return undefined;
+}
+
+function group(elements: readonly Pattern[], required: (n: string) => boolean): ElementChoice[] {
+  const out: ElementChoice[] = [];
+  for (const e of elements) {
+    for (const n of nameClassNames(e.nc!)) {
+      const have = out.find((x) => x.name === n);
+      if (have) have.patterns.push(e);
+      else out.push({ name: n, patterns: [e], required: required(n) });
+    }
+  }
+  return out;
+}
+
+/** Child elements that may come in `el` at `offset` (after the children that start before it). */
+export function childChoices(xml: XmlDocument, kind: DocKind, el: XmlElement, offset: number): ElementChoice[] {
+  const pl = placeOf(xml, kind, el);
+  if (!pl) return [];
+  const stop = el.children.find((c) => c.span.start >= offset);
+  const p = pl.validator.closeForgiving(pl.validator.contentBefore(el, pl.content, scopeOf(el), stop));
+  const req = pl.validator.requiredElements(p);
+  return group(firstElements(p), (n) => req.includes(`a <${n}> element`));
+}
+
+/** The root elements a document of each start may have. */
+export function rootChoices(start: StartName): ElementChoice[] {
+  return group(firstElements(libvirtGrammar().starts[start]), () => true);
+}
+
+/**
+ * Attributes `el` may still take. `typing` is an attribute being typed at
+ * the cursor: it does not count as present.
+ */
+export function attributeChoices(xml: XmlDocument, kind: DocKind, el: XmlElement, typing?: string): AttributeChoice[] {
+  const pl = placeOf(xml, kind, el);
+  if (!pl) return [];
+  const others = { ...el, attributes: el.attributes.filter((a) => a.name !== typing) } as XmlElement;
+  const p = pl.validator.attributesState(others, pl.content, scopeOf(el));
+  const present = new Set(others.attributes.map((a) => a.name));
+  const reqs = pl.validator.requiredAttributes(p);
+  const out: AttributeChoice[] = [];
+  for (const a of allAttributes(p)) {
+    for (const n of nameClassNames(a.nc!)) {
+      if (present.has(n) || n.startsWith('xmlns') || out.some((x) => x.name === n)) continue;
+      const v = pl.grammar.table.choiceOf(attributeCandidates(p, '', n).map((c) => c.a!));
+      out.push({ name: n, required: reqs.some((r) => r.endsWith(` ${n} attribute`) || (r.startsWith('one of the attributes') && r.includes(n))), values: enumeratedValues(v), description: describeValuePattern(v) });
+    }
+  }
+  return out;
+}
+
+/** Values attribute `name` of `el` may take, judged with the element's other attributes. */
+export function attributeValues(xml: XmlDocument, kind: DocKind, el: XmlElement, name: string): { values: string[]; description: string } | undefined {
+  const pl = placeOf(xml, kind, el);
+  if (!pl) return undefined;
+  const others = { ...el, attributes: el.attributes.filter((a) => a.name !== name) } as XmlElement;
+  const p = pl.validator.attributesState(others, pl.content, scopeOf(el));
+  const cands = attributeCandidates(p, '', name);
+  if (!cands.length) return undefined;
+  const v = pl.grammar.table.choiceOf(cands.map((c) => c.a!));
+  return { values: enumeratedValues(v), description: describeValuePattern(v) };
+}
+
+/** Text values `el` may hold (when it holds text): the enumeration and a description. */
+export function textValues(xml: XmlDocument, kind: DocKind, el: XmlElement): { values: string[]; description: string } | undefined {
+  const pl = placeOf(xml, kind, el);
+  if (!pl) return undefined;
+  const p = pl.validator.closeForgiving(pl.validator.attributesState(el, pl.content, scopeOf(el)));
+  if (!acceptsText(p) || firstElements(p).length > 0) return undefined;
+  return { values: enumeratedValues(p), description: describeValuePattern(p) };
+}
+
+export interface NewElementShape {
+  /** Required attributes, each with its enumeration (may be empty). */
+  readonly attributes: { name: string; values: string[] }[];
+  /** Neither child elements nor text allowed: write it self-closing. */
+  readonly empty: boolean;
+  /** Holds text only. */
+  readonly textOnly: boolean;
+}
+
+/** What a new element of this choice needs: its required attributes, and whether it has content. */
+export function shapeOf(choice: ElementChoice): NewElementShape {
+  const g = libvirtGrammar();
+  const content = g.table.choiceOf(choice.patterns.map((p) => p.content));
+  const v = new Validator(g.table, '');
+  const attributes: { name: string; values: string[] }[] = [];
+  for (const r of v.requiredAttributes(content)) {
+    const m = /^an? (\S+) attribute$/.exec(r) ?? /^one of the attributes ([^,\s]+)/.exec(r);
+    if (!m) continue;
+    const name = m[1];
+    const vals = enumeratedValues(g.table.choiceOf(attributeCandidates(content, '', name).map((c) => c.a!)));
+    attributes.push({ name, values: vals });
+  }
+  const closed = v.closeForgiving(content);
+  const kids = firstElements(closed).length > 0;
+  const text = acceptsText(closed);
+  return { attributes, empty: !kids && !text, textOnly: text && !kids };
+}
