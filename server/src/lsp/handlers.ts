@@ -27,6 +27,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { looksLikeLibvirtXml } from '../service/documentKind';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import { DiagnosticsPublisher } from './diagnostics';
+import { featureCapabilities, registerFeatures } from './features';
 import type { RuntimeEnvironment } from './runtime';
 import { parseInitializationOptions, toAdapterSettings, type AdapterSettings, type InitializationOptions } from './settings';
 import { readLibvirtFile, scanFolders } from './workspaceScan';
@@ -44,6 +45,7 @@ export function capabilities(): InitializeResult['capabilities'] {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    ...featureCapabilities(),
   };
 }
 
@@ -305,6 +307,21 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       return serial('Re-reading a closed file', () => refreshFromDisk(uri, path));
     }),
   );
+
+  registerFeatures({
+    connection,
+    service,
+    documents,
+    logError,
+    ensureFile(uri) {
+      if (service.hasFile(uri)) return true;
+      const doc = documents.get(uri);
+      if (!doc) return false;
+      // An open document not (yet) libvirt XML, e.g. an empty new file: parsed on request only.
+      setFile(uri, doc.getText());
+      return true;
+    },
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -1,0 +1,137 @@
+/**
+ * The editor features over the protocol: completion, hover, code actions,
+ * outline, folding, formatting, definition, references and rename. Each
+ * handler maps the request to one call on the pure language service; what
+ * the features answer is tested at the service boundary, the wiring by the
+ * protocol tests (test/lsp/features*.test.ts).
+ *
+ * A handler never throws except on purpose: a refused rename answers with a
+ * ResponseError whose message the editor shows. Anything else that goes
+ * wrong is logged and answered with "nothing".
+ */
+import {
+  CodeActionKind,
+  LSPErrorCodes,
+  ResponseError,
+  type CodeAction,
+  type Connection,
+  type Position,
+  type ServerCapabilities,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from '../service/languageService';
+
+/** Characters after which the client asks for completion without the user pressing Ctrl+Space. */
+export const COMPLETION_TRIGGERS = ['<', ' ', "'", '"', '=', '/'];
+
+/** Code action kinds the service answers with. */
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix];
+
+export function featureCapabilities(): ServerCapabilities {
+  return {
+    completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+    hoverProvider: true,
+    codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+    documentSymbolProvider: { label: 'VirtNet' },
+    foldingRangeProvider: true,
+    documentFormattingProvider: true,
+    documentRangeFormattingProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    renameProvider: { prepareProvider: true },
+  };
+}
+
+/**
+ * Optional on the facade: why a rename is refused, in words. Used when the
+ * service offers it; otherwise the adapter answers with a general message.
+ */
+interface RenameExplainer {
+  renameRefusal?(uri: string, position: Position, newName?: string): string | undefined;
+}
+
+const CANNOT_RENAME_HERE =
+  "Nothing to rename here: rename works on a network's <name>, a bridge name, and the network or bridge named in a VM interface's <source>, when the network is defined in this workspace.";
+
+function refusedName(newName: string): string {
+  return `Cannot rename to '${newName}': a network name must not be empty or contain '/' or a line break, a bridge name must be a valid Linux interface name (at most 15 characters, no spaces, '/' or ':'), and the name must not already be in use in the workspace.`;
+}
+
+export interface FeatureHost {
+  readonly connection: Connection;
+  readonly service: LanguageService;
+  readonly documents: TextDocuments<TextDocument>;
+  /**
+   * Makes sure the service knows an open document (a new file is only handed
+   * to the service once it looks like libvirt XML; completion must also work
+   * before that, in an empty file). Returns false for unknown documents.
+   */
+  ensureFile(uri: string): boolean;
+  logError(what: string, err: unknown): void;
+}
+
+export function registerFeatures(host: FeatureHost): void {
+  const { connection, service } = host;
+  const explainer = service as LanguageService & RenameExplainer;
+
+  /** Runs a request handler; any unexpected failure is logged and answered with `fallback`. */
+  function safe<P, R>(what: string, fallback: R, fn: (params: P) => R): (params: P) => R {
+    return (params: P) => {
+      try {
+        return fn(params);
+      } catch (err) {
+        if (err instanceof ResponseError) throw err;
+        host.logError(what, err);
+        return fallback;
+      }
+    };
+  }
+
+  connection.onCompletion(
+    safe('completion', null, (p) => {
+      if (!host.ensureFile(p.textDocument.uri)) return null;
+      return service.complete(p.textDocument.uri, p.position);
+    }),
+  );
+
+  connection.onHover(safe('hover', null, (p) => service.hover(p.textDocument.uri, p.position)));
+
+  connection.onCodeAction(
+    safe('codeAction', null, (p) => {
+      const actions: CodeAction[] = service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics);
+      const only = p.context.only;
+      if (!only || only.length === 0) return actions;
+      return actions.filter((a) => a.kind !== undefined && only.some((k) => a.kind === k || a.kind!.startsWith(k + '.')));
+    }),
+  );
+
+  connection.onDocumentSymbol(safe('documentSymbol', null, (p) => service.documentSymbols(p.textDocument.uri)));
+  connection.onFoldingRanges(safe('foldingRange', null, (p) => service.foldingRanges(p.textDocument.uri)));
+  connection.onDocumentFormatting(safe('formatting', null, (p) => service.format(p.textDocument.uri, p.options)));
+  connection.onDocumentRangeFormatting(safe('rangeFormatting', null, (p) => service.format(p.textDocument.uri, p.options, p.range)));
+  connection.onDefinition(safe('definition', null, (p) => service.definition(p.textDocument.uri, p.position)));
+  connection.onReferences(safe('references', null, (p) => service.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
+
+  connection.onPrepareRename(
+    safe('prepareRename', null, (p) => {
+      const uri = p.textDocument.uri;
+      const r = service.prepareRename(uri, p.position);
+      if (r) return r;
+      const why = explainer.renameRefusal?.(uri, p.position) ?? CANNOT_RENAME_HERE;
+      throw new ResponseError(LSPErrorCodes.RequestFailed, why);
+    }),
+  );
+
+  connection.onRenameRequest(
+    safe('rename', null, (p) => {
+      const uri = p.textDocument.uri;
+      const edit = service.rename(uri, p.position, p.newName);
+      if (edit) return edit;
+      const why =
+        explainer.renameRefusal?.(uri, p.position, p.newName) ??
+        (service.prepareRename(uri, p.position) ? refusedName(p.newName) : CANNOT_RENAME_HERE);
+      throw new ResponseError(LSPErrorCodes.RequestFailed, why);
+    }),
+  );
+}
