@@ -1,0 +1,88 @@
+/**
+ * Fixes for an `<ip>` block's addressing: netmask and prefix given together
+ * (keep one), and a subnet that overlaps another workspace network (move
+ * the block, with everything addressed inside it, to the next free subnet).
+ */
+import type { CodeAction } from 'vscode-languageserver-types';
+import { ipSubnet, type NetworkModel } from '../../model/libvirt';
+import { broadcastOf, formatAddr, formatSubnet, parseAddr, prefixFromNetmask, type Subnet } from '../../net/ip';
+import { attr, type XmlElement } from '../../parse/xml';
+import { nextFreeSubnet } from '../generate';
+import { locate, quickFix, removeAttribute, replace, type Edit, type FixInput } from './edits';
+
+/** libvirt/unknown-attribute on `prefix` or `netmask` when the element has both: keep one of them. */
+export function netmaskAndPrefixFix(input: FixInput): CodeAction[] {
+  const at = locate(input.ctx, input.span);
+  if (!at || at.part !== 'attr-name' || (at.attr.name !== 'prefix' && at.attr.name !== 'netmask')) return [];
+  const prefix = attr(at.el, 'prefix');
+  const netmask = attr(at.el, 'netmask');
+  if (!prefix || !netmask) return [];
+  const addr = parseAddr(attr(at.el, 'address')?.value);
+  const ipv6 = addr?.family === 6 || attr(at.el, 'family')?.value === 'ipv6';
+  const maskBits = prefixFromNetmask(netmask.value ?? '');
+  const agree = maskBits !== undefined && String(maskBits) === (prefix.value ?? '').trim();
+  const out: CodeAction[] = [];
+  // The attribute the diagnostic is on is the extra one: removing it is the natural fix when both say the same.
+  const keepPrefix = quickFix(input, `Keep prefix='${prefix.value}' and remove netmask='${netmask.value}'`, [removeAttribute(input.ctx, netmask)], ipv6 || (agree && at.attr === netmask));
+  const keepNetmask = quickFix(input, `Keep netmask='${netmask.value}' and remove prefix='${prefix.value}'`, [removeAttribute(input.ctx, prefix)], !ipv6 && agree && at.attr === prefix);
+  out.push(keepPrefix);
+  if (!ipv6) out.push(keepNetmask);
+  return out;
+}
+
+/** Rewrites addresses inside `from` to the same host part inside `to`. */
+function mover(from: Subnet, to: Subnet): (value: string | undefined) => string | undefined {
+  const hostMask = broadcastOf(from) - from.network;
+  return (value) => {
+    const a = parseAddr(value);
+    if (!a || a.family !== from.family || (a.value & ~hostMask) !== from.network) return undefined;
+    return formatAddr({ family: to.family, value: to.network | (a.value & hostMask) });
+  };
+}
+
+/** Address attributes inside an element (recursively) that may follow the subnet. */
+function addressAttrs(el: XmlElement, out: Edit[], move: (v: string | undefined) => string | undefined): void {
+  for (const a of el.attributes) {
+    if (a.name === 'netmask' || a.name === 'prefix' || !a.valueSpan) continue;
+    const moved = move(a.value);
+    if (moved !== undefined && moved !== a.value) out.push(replace(a.valueSpan, moved));
+  }
+  for (const c of el.children) addressAttrs(c, out, move);
+}
+
+/** libvirt/overlapping-subnets: move the <ip> block to the next free subnet of the same size. */
+export function overlappingSubnetFix(input: FixInput): CodeAction[] {
+  const model = input.ctx.doc.model;
+  if (model?.kind !== 'libvirt-network') return [];
+  const net = model as NetworkModel;
+  const ip = net.ips.find((b) => b.address && b.address.span.start === input.span.start && b.address.span.end === input.span.end);
+  const cur = ip && ipSubnet(ip);
+  if (!ip || !cur) return [];
+  const family = cur.subnet.family;
+  const size = family === 4 ? (cur.prefix >= 8 && cur.prefix <= 30 ? cur.prefix : 24) : cur.prefix >= 48 && cur.prefix <= 126 ? cur.prefix : 64;
+  const to = nextFreeSubnet(input.ctx.workspace, family, size);
+  if (!to) return [];
+  const move = mover(cur.subnet, to);
+  const edits: Edit[] = [];
+  addressAttrs(ip.el, edits, move);
+  if (size !== cur.prefix) {
+    // The block was not a usable size: give the new one an explicit prefix.
+    const p = attr(ip.el, 'prefix');
+    const m = attr(ip.el, 'netmask');
+    if (p?.valueSpan) edits.push(replace(p.valueSpan, String(size)));
+    else if (m) edits.push(replace(m.span, `prefix='${size}'`));
+  }
+  // Other places that address hosts of this subnet: route gateways, DNS host records.
+  for (const r of net.routes) {
+    const g = attr(r, 'gateway');
+    const moved = move(g?.value);
+    if (g?.valueSpan && moved) edits.push(replace(g.valueSpan, moved));
+  }
+  for (const h of net.dns?.children.filter((c) => c.name === 'host') ?? []) {
+    const a = attr(h, 'ip');
+    const moved = move(a?.value);
+    if (a?.valueSpan && moved) edits.push(replace(a.valueSpan, moved));
+  }
+  const what = edits.length > 1 ? ' (with its DHCP range, hosts and gateways)' : '';
+  return [quickFix(input, `Move to the free subnet ${formatSubnet(to)}${what}`, edits, true)];
+}
