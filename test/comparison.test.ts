@@ -52,7 +52,7 @@ before(async () => {
     daemon = await startLibvirtd();
   } catch (e) {
     daemonError = e instanceof Error ? e.message : String(e);
-    if (allowSkip) console.log(`# libvirtd did not start; network fixtures are skipped (VIRTNET_ALLOW_SKIP=1):\n# ${daemonError.replace(/\n/g, '\n# ')}`);
+    if (allowSkip) console.log(`libvirtd did not start; network fixtures are skipped (VIRTNET_ALLOW_SKIP=1):\n${daemonError}`);
   }
   await Promise.all(
     cases
@@ -83,7 +83,7 @@ for (const c of cases) {
     assert.ok(installed, 'virsh and virt-xml-validate are needed: run scripts/setup-test-deps.sh (or set VIRTNET_ALLOW_SKIP=1 to skip)');
     if (daemon === undefined && hasNetwork(c)) {
       if (allowSkip) return t.skip('libvirtd did not start (VIRTNET_ALLOW_SKIP=1)');
-      assert.fail(`libvirtd is needed to judge networks: ${daemonError ?? 'not started'}`);
+      assert.fail("libvirtd is needed to judge networks and did not start: see the test 'the private libvirtd started'");
     }
     const oracle = verdicts.get(c.name);
     assert.ok(oracle, 'no oracle verdict');
@@ -142,7 +142,7 @@ test('the oracle itself: sees duplicates within a batch, wraps lone NICs, reads 
     assert.deepEqual(table(await judge(files)), expected(true));
     if (daemon === undefined) {
       if (allowSkip) return t.skip('libvirtd did not start (VIRTNET_ALLOW_SKIP=1)');
-      assert.fail(`libvirtd is needed: ${daemonError ?? 'not started'}`);
+      assert.fail("libvirtd is needed and did not start: see the test 'the private libvirtd started'");
     }
     const onDaemon = await judge(files, { libvirtdUri: daemon.uri });
     assert.deepEqual(table(onDaemon), expected(false));

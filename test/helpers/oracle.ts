@@ -153,6 +153,15 @@ export interface Libvirtd {
   stop(): Promise<void>;
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 const TESTBED = path.resolve(__dirname, '..', '..', 'scripts', 'testbed', 'libvirtd.sh');
 
 /**
@@ -161,8 +170,15 @@ const TESTBED = path.resolve(__dirname, '..', '..', 'scripts', 'testbed', 'libvi
  * output, which quotes the daemon's log, when it does not come up.
  */
 export async function startLibvirtd(): Promise<Libvirtd> {
+  const envFor = (name: string) => ({ ...process.env, LC_ALL: 'C', VIRTNET_LV_NAME: name, VIRTNET_LV_DIR: path.join(os.tmpdir(), name) });
+  // Daemons of earlier test processes that were killed before their cleanup ran.
+  const netns = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' });
+  for (const line of (netns.stdout ?? '').split('\n')) {
+    const stale = /^vn-lv-(\d+)\b/.exec(line);
+    if (stale && !processAlive(Number(stale[1]))) spawnSync('bash', [TESTBED, 'stop'], { env: envFor(`vn-lv-${stale[1]}`), timeout: 60_000 });
+  }
   const name = `vn-lv-${process.pid}`.slice(0, 15);
-  const env = { ...process.env, LC_ALL: 'C', VIRTNET_LV_NAME: name, VIRTNET_LV_DIR: path.join(os.tmpdir(), name) };
+  const env = envFor(name);
   const run = (cmd: string) => spawnSync('bash', [TESTBED, cmd], { env, encoding: 'utf8', timeout: 60_000 });
   const r = run('start');
   if (r.status !== 0) {
