@@ -420,3 +420,56 @@ test('no actions for diagnostics of other tools or unknown codes', () => {
   assert.deepEqual(s.codeActions(URI, d.range, [{ ...d, source: 'xml' }]), []);
   assert.deepEqual(s.codeActions(URI, d.range, [{ ...d, code: 'libvirt/nope' }]), []);
 });
+
+// ------------------------------------------------------------------ more addressing and bridges
+
+test("mode 'bridge' with both a host bridge and a device: keep either", () => {
+  const text = "<network>\n  <name>hb</name>\n  <forward mode='bridge' dev='eth0'/>\n  <bridge name='br0'/>\n</network>\n";
+  const a = fixClean(text, 'libvirt/bridge-or-forward-dev', /Keep the host bridge/);
+  assert.equal(a.text, "<network>\n  <name>hb</name>\n  <forward mode='bridge'/>\n  <bridge name='br0'/>\n</network>\n");
+  const b = fixClean(text, 'libvirt/bridge-or-forward-dev', /Keep the forward device/);
+  assert.equal(b.text, "<network>\n  <name>hb</name>\n  <forward mode='bridge' dev='eth0'/>\n</network>\n");
+  const pool = "<network>\n  <name>hb</name>\n  <forward mode='bridge'>\n    <interface dev='eth0'/>\n  </forward>\n  <bridge name='br0'/>\n</network>\n";
+  const c = fixClean(pool, 'libvirt/bridge-or-forward-dev', /Keep the host bridge/);
+  assert.equal(c.text, "<network>\n  <name>hb</name>\n  <forward mode='bridge'/>\n  <bridge name='br0'/>\n</network>\n");
+});
+
+test('bridge name used by another network: the first unused virbrN', () => {
+  const other = net("  <bridge name='virbr0'/>\n  <ip address='192.168.101.1' prefix='24'/>\n", 'other');
+  const r = fixClean(net("  <bridge name='virbr0'/>\n  <ip address='192.168.100.1' prefix='24'/>\n"), 'libvirt/duplicate-bridge-name', undefined, {
+    'file:///ws/other.xml': other,
+  });
+  assert.match(r.text, /<bridge name='virbr1'\/>/);
+});
+
+test('netmask on an IPv6 <ip>: replaced with a prefix', () => {
+  const r = fixClean(net("  <ip family='ipv6' address='fd00:1::1' netmask='255.255.255.0'/>\n"), 'libvirt/ip-netmask');
+  assert.match(r.text, /<ip family='ipv6' address='fd00:1::1' prefix='64'\/>/);
+});
+
+test('static host outside the subnet: same host part inside it, or the first free address', () => {
+  const text = net(`  <ip address='192.168.100.1' prefix='24'>
+    <dhcp>
+      <range start='192.168.100.101' end='192.168.100.254'/>
+      <host mac='52:54:00:00:00:01' ip='192.168.200.5'/>
+    </dhcp>
+  </ip>
+`);
+  const a = fixClean(text, 'libvirt/dhcp-host-outside-subnet');
+  assert.match(a.text, /ip='192\.168\.100\.5'/);
+  const b = fixClean(text, 'libvirt/dhcp-host-outside-subnet', /free address/);
+  assert.match(b.text, /ip='192\.168\.100\.2'/);
+});
+
+test('static host inside the dynamic range: moved to a free address outside it', () => {
+  const text = net(`  <ip address='192.168.100.1' prefix='24'>
+    <dhcp>
+      <range start='192.168.100.2' end='192.168.100.99'/>
+      <host mac='52:54:00:00:00:01' ip='192.168.100.20'/>
+      <host mac='52:54:00:00:00:02' ip='192.168.100.100'/>
+    </dhcp>
+  </ip>
+`);
+  const r = fixClean(text, 'libvirt/dhcp-host-in-range');
+  assert.match(r.text, /ip='192\.168\.100\.101'/);
+});

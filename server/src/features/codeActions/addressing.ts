@@ -7,7 +7,7 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import { ipSubnet, type NetworkModel } from '../../model/libvirt';
 import { broadcastOf, formatAddr, formatSubnet, parseAddr, prefixFromNetmask, type Subnet } from '../../net/ip';
 import { attr, type XmlElement } from '../../parse/xml';
-import { nextFreeSubnet } from '../generate';
+import { freeHostAddress, nextFreeSubnet } from '../generate';
 import { locate, quickFix, removeAttribute, replace, type Edit, type FixInput } from './edits';
 
 /** libvirt/unknown-attribute on `prefix` or `netmask` when the element has both: keep one of them. */
@@ -85,4 +85,46 @@ export function overlappingSubnetFix(input: FixInput): CodeAction[] {
   }
   const what = edits.length > 1 ? ' (with its DHCP range, hosts and gateways)' : '';
   return [quickFix(input, `Move to the free subnet ${formatSubnet(to)}${what}`, edits, true)];
+}
+
+/** libvirt/ip-netmask on an IPv6 <ip>: replace the netmask with a prefix. */
+export function ipv6NetmaskFix(input: FixInput): CodeAction[] {
+  const at = locate(input.ctx, input.span);
+  if (!at || at.part !== 'attr-value' || at.attr.name !== 'netmask' || at.el.name !== 'ip') return [];
+  const addr = parseAddr(attr(at.el, 'address')?.value);
+  if (addr?.family !== 6) return [];
+  if (attr(at.el, 'prefix')) return [quickFix(input, 'Remove the netmask (the prefix says it)', [removeAttribute(input.ctx, at.attr)], true)];
+  const q = input.ctx.doc.text[at.attr.valueSpan!.start - 1] === '"' ? '"' : "'";
+  return [quickFix(input, "Replace the netmask with prefix='64'", [replace(at.attr.span, `prefix=${q}64${q}`)], true)];
+}
+
+/**
+ * A static DHCP host's address outside its subnet or inside the dynamic
+ * range: the same host part inside the subnet when that one is free, and
+ * the first free address below/outside the ranges.
+ */
+export function hostAddressFix(input: FixInput): CodeAction[] {
+  const at = locate(input.ctx, input.span);
+  const model = input.ctx.doc.model;
+  if (!at || at.part !== 'attr-value' || at.el.name !== 'host' || at.attr.name !== 'ip' || model?.kind !== 'libvirt-network') return [];
+  const ip = (model as NetworkModel).ips.find((b) => b.hosts.some((h) => h.el === at.el));
+  const net = ip && ipSubnet(ip);
+  if (!ip || !net) return [];
+  const out: CodeAction[] = [];
+  const free = freeHostAddress(ip);
+  const cur = parseAddr(at.attr.value);
+  if (cur && cur.family === net.subnet.family && (cur.value & ~(broadcastOf(net.subnet) - net.subnet.network)) !== net.subnet.network) {
+    const moved = mover({ family: cur.family, network: cur.value & ~(broadcastOf(net.subnet) - net.subnet.network), prefix: net.prefix }, net.subnet)(at.attr.value);
+    const usedBy = (v: string) => ip.hosts.some((h) => h.el !== at.el && h.ip?.value === v);
+    const a = moved && parseAddr(moved);
+    const inRange = a && ip.ranges.some((r) => {
+      const s = parseAddr(r.start?.value);
+      const e = parseAddr(r.end?.value);
+      return s && e && s.value <= a.value && a.value <= e.value;
+    });
+    const special = a && (a.value === net.subnet.network || a.value === broadcastOf(net.subnet) || a.value === net.addr.value);
+    if (moved && !usedBy(moved) && !inRange && !special) out.push(quickFix(input, `Move into ${formatSubnet(net.subnet)}: ${moved}`, [replace(input.span, moved)], true));
+  }
+  if (free && !out.some((o) => o.title.endsWith(` ${free}`))) out.push(quickFix(input, `Use the free address ${free}`, [replace(input.span, free)], out.length === 0));
+  return out;
 }

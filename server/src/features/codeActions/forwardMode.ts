@@ -92,3 +92,43 @@ export function natModeFix(input: FixInput): CodeAction[] {
   if (!net || !mode || !['route', 'open'].includes(mode.value) || attr(net.forward!, 'dev') || child(net.forward!, 'interface')) return [];
   return [quickFix(input, `Change the forward mode to 'nat'`, [{ span: mode.span, newText: 'nat' }])];
 }
+
+/**
+ * libvirt/bridge-or-forward-dev when mode 'bridge' has both a host bridge
+ * and a device: keep one. Keeping the bridge drops `dev` and the device
+ * pool of <forward>; keeping the device drops <bridge name>.
+ */
+export function bridgeOrDeviceFix(input: FixInput): CodeAction[] {
+  const net = networkOf(input);
+  if (!net || !net.forward || !net.bridge || !net.bridgeName || net.forwardMode?.value !== 'bridge') return [];
+  const fwd = net.forward;
+  const pool = fwd.children.filter((c) => c.name === 'interface' || c.name === 'pf');
+  const dev = attr(fwd, 'dev');
+  if (!dev && pool.length === 0) return [];
+  const keepBridge: Edit[] = [];
+  if (dev) keepBridge.push(removeAttribute(input.ctx, dev));
+  if (pool.length && pool.length === fwd.children.length && fwd.endTagSpan) {
+    // Nothing else inside <forward>: close it on its start tag.
+    keepBridge.push({ span: { start: fwd.startTagSpan.end - 1, end: fwd.endTagSpan.end }, newText: '/>' });
+  } else for (const p of pool) keepBridge.push(removeElement(input.ctx, p));
+  const br = net.bridge;
+  const bridgeAttr = attr(br, 'name')!;
+  const keepDevice = br.attributes.length === 1 && br.children.length === 0 ? removeElement(input.ctx, br) : removeAttribute(input.ctx, bridgeAttr);
+  return [
+    quickFix(input, `Keep the host bridge '${net.bridgeName.value}' and remove the forward device`, keepBridge),
+    quickFix(input, `Keep the forward device (macvtap) and remove <bridge name='${net.bridgeName.value}'>`, [keepDevice]),
+  ];
+}
+
+/** libvirt/duplicate-bridge-name on a bridge libvirt creates: the first virbrN no workspace network uses. */
+export function freshBridgeNameFix(input: FixInput): CodeAction[] {
+  const net = networkOf(input);
+  const at = locate(input.ctx, input.span);
+  if (!net || !net.bridgeName || !at || at.part !== 'attr-value' || at.el !== net.bridge) return [];
+  const mode = net.forward ? (net.forwardMode?.value ?? 'nat') : 'none';
+  if (!['none', 'nat', 'route', 'open'].includes(mode)) return [];
+  let name = '';
+  for (let i = 0; i < 10000 && !name; i++) if (input.ctx.workspace.networksWithBridge(`virbr${i}`).length === 0) name = `virbr${i}`;
+  if (!name) return [];
+  return [quickFix(input, `Change the bridge name to '${name}' (unused in the workspace)`, [{ span: input.span, newText: name }], true)];
+}

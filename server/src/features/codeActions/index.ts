@@ -7,10 +7,10 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { Span } from '../../parse/span';
 import type { FeatureContext } from '../context';
-import { overlappingSubnetFix, netmaskAndPrefixFix } from './addressing';
+import { hostAddressFix, ipv6NetmaskFix, netmaskAndPrefixFix, overlappingSubnetFix } from './addressing';
 import { dhcpRangeFix } from './dhcpRange';
 import type { FixProvider } from './edits';
-import { addBridgeFix, addIpFix, natModeFix, removeBridgeOptionFix, removeElementFix } from './forwardMode';
+import { addBridgeFix, addIpFix, bridgeOrDeviceFix, freshBridgeNameFix, natModeFix, removeBridgeOptionFix, removeElementFix } from './forwardMode';
 import { duplicateIdFix, invalidIdFix, macFix } from './identity';
 import { enumValueFix, unknownAttributeFix, unknownElementFix } from './spelling';
 
@@ -31,7 +31,11 @@ export const FIXES: Readonly<Record<string, readonly FixProvider[]>> = {
   'libvirt/dhcp-range-includes-host-ip': [dhcpRangeFix],
   'libvirt/overlapping-subnets': [overlappingSubnetFix],
   'libvirt/forward-needs-ip': [addIpFix],
-  'libvirt/bridge-or-forward-dev': [addBridgeFix],
+  'libvirt/bridge-or-forward-dev': [addBridgeFix, bridgeOrDeviceFix],
+  'libvirt/duplicate-bridge-name': [freshBridgeNameFix],
+  'libvirt/ip-netmask': [ipv6NetmaskFix],
+  'libvirt/dhcp-host-outside-subnet': [hostAddressFix],
+  'libvirt/dhcp-host-in-range': [hostAddressFix],
   'libvirt/element-not-allowed-in-mode': [removeElementFix],
   'libvirt/mtu-not-allowed': [removeElementFix],
   'libvirt/nat-not-nat-mode': [removeElementFix, natModeFix],
