@@ -21,10 +21,10 @@ import type {
   Hover,
   Location,
   MarkupContent,
-  ServerCapabilities,
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
+import type { ServerCapabilities } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../server/src/parse/lineIndex';
 import { ensureBuilt, fileUri, serverPath, TestClient } from './lspClient';
 
