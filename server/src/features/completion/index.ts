@@ -351,6 +351,20 @@ function childItems(c: Collector, parent: XmlElement, at: number, edit: Span, lt
 
 // ---------------------------------------------------------------- content
 
+/**
+ * The client asks for completion after a space, quote, `=` or `/` anywhere
+ * (they are trigger characters for tags). In element content after text on
+ * the same line, that is someone typing a value: offer nothing. A line of
+ * indentation only still gets the element list (Ctrl+Space on a new line).
+ */
+function afterTriggerInText(text: string, wordStart: number, partial: string): boolean {
+  if (partial.length > 0 || wordStart === 0) return false;
+  const prev = text[wordStart - 1];
+  if (prev === '>' || prev === '\n' || prev === '\r') return false;
+  const lineStart = Math.max(text.lastIndexOf('\n', wordStart - 1), text.lastIndexOf('\r', wordStart - 1)) + 1;
+  return text.slice(lineStart, wordStart).trim().length > 0 && !/>\s*$/.test(text.slice(lineStart, wordStart));
+}
+
 function contentItems(c: Collector, sit: Extract<Situation, { kind: 'content' }>): void {
   const ctx = c.ctx;
   const parent = sit.parent;
@@ -360,6 +374,7 @@ function contentItems(c: Collector, sit: Extract<Situation, { kind: 'content' }>
     rootItems(c, sit.replace, false);
     return;
   }
+  if (afterTriggerInText(ctx.doc.text, sit.replace.start, sit.partial)) return;
   const kind = ctx.doc.kind;
   if (kind && ctx.doc.xml && inSchemaScope(ctx, parent)) {
     if (parent.name === 'uuid' && parent.children.length === 0) {
@@ -404,6 +419,14 @@ function attrNameItems(c: Collector, sit: Extract<Situation, { kind: 'attrName' 
   });
 }
 
+const NIC_MODELS: readonly (readonly [string, string])[] = [
+  ['virtio', 'paravirtualised, fastest (needs virtio drivers; Linux has them)'],
+  ['e1000e', 'emulated Intel 82574, works without extra drivers'],
+  ['e1000', 'emulated Intel 82540EM, for older guests'],
+  ['rtl8139', 'emulated Realtek 8139 (the default when no model is given)'],
+  ['vmxnet3', 'VMware paravirtual NIC'],
+];
+
 interface Generated {
   value: string;
   detail: string;
@@ -437,6 +460,10 @@ function generatedValues(ctx: FeatureContext, el: XmlElement, attr: string, prob
           { value: s.from101, detail: 'leaves the low addresses for static hosts' },
         ]
       : [{ value: s.last, detail: 'last usable address' }];
+  }
+  if (n === 'model' && attr === 'type' && el.parent?.name === 'interface') {
+    // A free string in the grammar: offer the models QEMU guests commonly use.
+    return NIC_MODELS.map(([v, d]) => ({ value: v, detail: d }));
   }
   if (n === 'source' && attr === 'network') return ctx.workspace.networkNames().map((v) => ({ value: v, detail: 'network defined in the workspace' }));
   if (n === 'source' && attr === 'bridge') return hostBridgeNames(ctx).map((v) => ({ value: v, detail: 'bridge known in the workspace' }));
