@@ -19,6 +19,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readTextFile } from '../server/src/cli/read';
 import { createLanguageService } from '../server/src/service/languageService';
+import { judge, startLibvirtd } from '../test/helpers/oracle';
 
 interface Label {
   readonly file: string;
@@ -42,6 +43,8 @@ interface Options {
   readonly json: boolean;
   readonly strict: boolean;
   readonly oracle: OracleMode;
+  /** Re-judge network files with a private real libvirtd instead of the labels' test driver. */
+  readonly libvirtd: boolean;
 }
 
 /** The oracle's netplan version: files only found in newer revisions are labelled against features it lacks. */
@@ -97,6 +100,35 @@ interface KindReport {
   readonly detectionRate: number | null;
 }
 
+/**
+ * The labels' network verdicts come from virsh's test driver, which skips
+ * the network driver's define-time validation. With --libvirtd, network
+ * files are defined on a private real libvirtd (scripts/testbed/libvirtd.sh,
+ * root only) and its verdict replaces the label's; the schema verdict stays.
+ */
+async function relabelWithLibvirtd(dir: string, labels: Label[]): Promise<{ labels: Label[]; changed: string[] }> {
+  const daemon = await startLibvirtd();
+  const changed: string[] = [];
+  try {
+    const out: Label[] = [];
+    for (const l of labels) {
+      if (l.kind !== 'network') {
+        out.push(l);
+        continue;
+      }
+      const p = path.resolve(dir, l.file);
+      const [v] = await judge([{ path: p, text: fs.readFileSync(p, 'utf8') }], { libvirtdUri: daemon.uri });
+      if (v && v.virshAccepted !== l.accepted) {
+        changed.push(`${l.file}: test driver ${l.accepted ? 'accepted' : 'rejected'}, libvirtd ${v.virshAccepted ? 'accepts' : 'rejects'}${v.virshAccepted ? '' : `: ${v.messages.trim().split('\n').pop()}`}`);
+      }
+      out.push(v ? { ...l, accepted: v.virshAccepted, message: v.virshAccepted ? '' : v.messages } : l);
+    }
+    return { labels: out, changed };
+  } finally {
+    await daemon.stop();
+  }
+}
+
 function lintOne(dir: string, l: Label, mode: OracleMode): FileOutcome {
   const p = path.resolve(dir, l.file);
   const base = { file: l.file, oracleRejected: oracleRejects(l, mode), oracleMessage: oracleMessage(l), excluded: exclusion(l) };
@@ -135,9 +167,13 @@ function report(kind: string, outcomes: readonly FileOutcome[]): KindReport {
   };
 }
 
-function printText(reports: readonly KindReport[], mode: OracleMode, ms: number): void {
+function printText(reports: readonly KindReport[], mode: OracleMode, ms: number, relabelled: readonly string[] | undefined): void {
   const out: string[] = [];
   out.push(`Oracle: ${mode === 'either' ? 'rejected = virsh rejects OR virt-xml-validate rejects' : 'rejected = virsh rejects'}`);
+  if (relabelled) {
+    out.push(`Network files judged by a private real libvirtd (network driver), not the labels' test driver; ${relabelled.length} verdict(s) differ from the labels:`);
+    for (const c of relabelled) out.push(`  ${c}`);
+  }
   for (const r of reports) {
     out.push('');
     out.push(`${r.kind}: ${r.files} files, ${r.accepted} accepted, ${r.rejected} rejected by the oracle`);
@@ -159,12 +195,14 @@ function printText(reports: readonly KindReport[], mode: OracleMode, ms: number)
   process.stdout.write(out.join('\n') + '\n');
 }
 
-const USAGE = `Usage: npm run eval -- DIR [--kind KIND]... [--json] [--oracle either|parser] [--strict]
+const USAGE = `Usage: npm run eval -- DIR [--kind KIND]... [--json] [--oracle either|parser] [--libvirtd] [--strict]
   DIR             a corpus folder holding labels.jsonl (e.g. /work/shared/corpus)
   --kind KIND     only this kind (network, interface, domain, netplan); repeatable
   --json          machine-readable report
   --oracle MODE   either (default): rejected when virsh or virt-xml-validate rejects;
                   parser: rejected only when virsh rejects
+  --libvirtd      judge network files with a private real libvirtd (root; scripts/testbed/libvirtd.sh)
+                  instead of the labels, which come from virsh's test driver
   --strict        exit 1 when there is a false positive or a miss`;
 
 function parseOptions(argv: readonly string[]): Options | string {
@@ -173,10 +211,12 @@ function parseOptions(argv: readonly string[]): Options | string {
   let json = false;
   let strict = false;
   let oracle: OracleMode = 'either';
+  let libvirtd = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') json = true;
     else if (a === '--strict') strict = true;
+    else if (a === '--libvirtd') libvirtd = true;
     else if (a === '--kind') {
       if (argv[i + 1] === undefined) return '--kind needs a value';
       kinds.push(argv[++i]);
@@ -190,10 +230,10 @@ function parseOptions(argv: readonly string[]): Options | string {
     else return `unexpected argument '${a}'`;
   }
   if (!dir) return 'no corpus DIR given';
-  return { dir, kinds, json, strict, oracle };
+  return { dir, kinds, json, strict, oracle, libvirtd };
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const opts = parseOptions(process.argv.slice(2));
   if (typeof opts === 'string') {
     if (opts) process.stderr.write(`eval: ${opts}\n`);
@@ -206,7 +246,9 @@ function main(): number {
     return 2;
   }
   const t0 = performance.now();
-  const labels: Label[] = fs.readFileSync(labelsPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Label);
+  let labels: Label[] = fs.readFileSync(labelsPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Label);
+  let relabelled: string[] | undefined;
+  if (opts.libvirtd) ({ labels, changed: relabelled } = await relabelWithLibvirtd(opts.dir, labels));
   const kinds = [...new Set(labels.map((l) => l.kind))].filter((k) => opts.kinds.length === 0 || opts.kinds.includes(k));
   const unknown = opts.kinds.filter((k) => !labels.some((l) => l.kind === k));
   if (unknown.length) {
@@ -215,10 +257,16 @@ function main(): number {
   }
   const reports = kinds.map((k) => report(k, labels.filter((l) => l.kind === k).map((l) => lintOne(opts.dir, l, opts.oracle))));
   const ms = performance.now() - t0;
-  if (opts.json) process.stdout.write(JSON.stringify({ oracle: opts.oracle, kinds: reports, milliseconds: Math.round(ms) }, null, 2) + '\n');
-  else printText(reports, opts.oracle, ms);
+  if (opts.json) process.stdout.write(JSON.stringify({ oracle: opts.oracle, libvirtd: opts.libvirtd, relabelled, kinds: reports, milliseconds: Math.round(ms) }, null, 2) + '\n');
+  else printText(reports, opts.oracle, ms, relabelled);
   const bad = reports.some((r) => r.supported && (r.falsePositives.length > 0 || r.misses.length > 0));
   return opts.strict && bad ? 1 : 0;
 }
 
-process.exitCode = main();
+main().then(
+  (code) => (process.exitCode = code),
+  (err) => {
+    process.stderr.write(`eval: ${String(err instanceof Error ? err.message : err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -162,7 +162,13 @@ function processAlive(pid: number): boolean {
   }
 }
 
-const TESTBED = path.resolve(__dirname, '..', '..', 'scripts', 'testbed', 'libvirtd.sh');
+/** scripts/testbed/libvirtd.sh, found from this file or from a bundle in out/. */
+const TESTBED = (() => {
+  for (let d = __dirname; ; d = path.dirname(d)) {
+    const p = path.join(d, 'scripts', 'testbed', 'libvirtd.sh');
+    if (fs.existsSync(p) || path.dirname(d) === d) return p;
+  }
+})();
 
 /**
  * Starts a private libvirtd in its own network namespace (one per test
