@@ -177,8 +177,6 @@ export interface BridgeProvider {
   readonly id: string;
   /** Declarations of the bridge `name` (the span of the name as written). */
   declarations(ctx: FeatureContext, name: string): NameOccurrence[];
-  /** Every bridge name this provider declares (for rename conflicts). */
-  names?(ctx: FeatureContext): Iterable<string>;
 }
 
 const hostInterfaceBridgesId = 'libvirt-host-interface';
@@ -195,11 +193,6 @@ export const hostInterfaceBridges: BridgeProvider = {
       out.push({ uri: d.uri, span: m.name.span, role: 'declaration', quoting: quotingOf(d.text, m.name.span), what: `host bridge ${name}`, holder: hostInterfaceBridgesId });
     }
     return out;
-  },
-  *names(ctx) {
-    for (const d of ctx.documents()) {
-      if (d.model?.kind === 'libvirt-host-interface' && d.model.type?.value === 'bridge' && d.model.name?.value) yield d.model.name.value;
-    }
   },
 };
 
