@@ -174,6 +174,22 @@ test('standalone NIC and host interface XML get hovers', () => {
   assert.match(bond, /`802\.3ad`: LACP/);
 });
 
+test('hover on a NIC source names the workspace network it uses', () => {
+  const net = `<network>\n  <name>lab</name>\n  <forward mode='route'/>\n  <bridge name='virbr9'/>\n  <ip address='10.9.0.1' prefix='24'/>\n</network>`;
+  const c = cursor(`<interface type='network'>\n  <source network='la|b'/>\n</interface>`);
+  const s = serviceWith('file:///ws/nic.xml', c.text, { 'file:///ws/lab.xml': net });
+  const v = (s.hover('file:///ws/nic.xml', c.position)!.contents as MarkupContent).value;
+  assert.match(v, /Defined in `lab\.xml`: forward `route`, bridge `virbr9`, `10\.9\.0\.0\/24`/);
+  const c2 = cursor(`<interface type='network'>\n  <source network='nop|e'/>\n</interface>`);
+  const v2 = (serviceWith('file:///ws/nic.xml', c2.text).hover('file:///ws/nic.xml', c2.position)!.contents as MarkupContent).value;
+  assert.match(v2, /No network named `nope` in the workspace/);
+});
+
+test('route with a netmask: destination from the mask', () => {
+  const v = hoverAt(NAT(`  <ip address='192.168.122.1' prefix='24'/>\n  <ro|ute address='10.0.0.0' netmask='255.255.0.0' gateway='192.168.122.2'/>`)).value;
+  assert.match(v, /\*\*Destination\*\* `10\.0\.0\.0\/16`/);
+});
+
 test('non-libvirt XML gets no hover', () => {
   assert.equal(hoverAt(`<foo><b|ar/></foo>`, 'file:///ws/other.xml').h, null);
 });

@@ -70,6 +70,14 @@ export function format(ctx: FeatureContext, options: FormattingOptions, range?: 
     lastLine = end.character === 0 && range.end > range.start ? end.line - 1 : end.line;
   }
 
+  // Whether an element's own text is only whitespace, once per element (the text of a 20,000-host <dhcp> is long).
+  const textless = new Map<XmlElement, boolean>();
+  const elementOnly = (el: XmlElement): boolean => {
+    let v = textless.get(el);
+    if (v === undefined) textless.set(el, (v = !/\S/.test(el.text)));
+    return v;
+  };
+
   const edits: TextEdit[] = [];
   /** New indentation of the first line of the start tag we are inside, for continuation lines. */
   let tagShift: { tag: Span; oldIndent: string; newIndent: string } | undefined;
@@ -84,7 +92,7 @@ export function format(ctx: FeatureContext, options: FormattingOptions, range?: 
     const a = anchors.get(p);
     if (a) {
       // The whitespace before the anchor must be ignorable (element-only content).
-      if (!a.container || a.container.text.trim() === '') newIndent = unit.repeat(a.level);
+      if (!a.container || elementOnly(a.container)) newIndent = unit.repeat(a.level);
       tagShift = a.tag && li.positionAt(a.tag.end).line > line ? { tag: a.tag, oldIndent, newIndent: newIndent ?? oldIndent } : undefined;
     } else if (tagShift && p > tagShift.tag.start && p < tagShift.tag.end && !insideValue(ctx, p)) {
       // A continuation line of a multi-line start tag: keep its alignment.

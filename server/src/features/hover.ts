@@ -10,7 +10,7 @@
  */
 import type { Hover } from 'vscode-languageserver-types';
 import type { NetworkModel } from '../model/libvirt';
-import { parseAddr } from '../net/ip';
+import { formatSubnet, parseAddr } from '../net/ip';
 import { toRange } from '../parse/lineIndex';
 import type { Span } from '../parse/span';
 import { elementAt, type XmlAttribute, type XmlElement } from '../parse/xml';
@@ -209,9 +209,30 @@ function attributeHover(ctx: FeatureContext, el: XmlElement, a: XmlAttribute, fa
   if (facts.length) parts.push(facts.join('  \n'));
   const modes = modeLines(d?.modes, ctx, family);
   if (modes.length) parts.push(modes.join('  \n'));
+  const ws = onValue && value !== undefined && el.name === 'source' ? workspaceLines(ctx, a.name, value) : [];
+  if (ws.length) parts.push(ws.join('  \n'));
   const ip = onValue || ['address', 'start', 'end', 'ip', 'gateway', 'netmask', 'prefix'].includes(a.name) ? ipLines(ctx, el, a.name) : [];
   if (ip.length) parts.push(ip.join('  \n'));
   return parts.join('\n\n');
+}
+
+/** For a NIC's `<source network|bridge>` value: what the workspace knows about it. */
+function workspaceLines(ctx: FeatureContext, attrName: string, value: string): string[] {
+  const file = (uri: string) => code(uri.slice(uri.lastIndexOf('/') + 1));
+  if (attrName === 'network') {
+    const nets = ctx.workspace.networksNamed(value);
+    if (nets.length === 0) return [`No network named ${code(value)} in the workspace (it may exist only on the host).`];
+    return nets.map((n) => {
+      const mode = n.forwardMode ?? 'isolated';
+      const subnets = n.subnets.map((u) => code(formatSubnet(u.subnet))).join(', ');
+      return `Defined in ${file(n.uri)}: ${mode === 'isolated' ? 'isolated' : `forward ${code(mode)}`}${n.bridgeName ? `, bridge ${code(n.bridgeName.value)}` : ''}${subnets ? `, ${subnets}` : ''}`;
+    });
+  }
+  if (attrName === 'bridge') {
+    const nets = ctx.workspace.networksWithBridge(value);
+    return nets.map((n) => `Bridge of network ${code(n.networkName?.value ?? '?')} (${file(n.uri)})`);
+  }
+  return [];
 }
 
 /** Hover at `offset`. */
