@@ -23,8 +23,6 @@ import type { CompletionItem, CompletionList, Range } from 'vscode-languageserve
 import { toRange } from '../../parse/lineIndex';
 import type { Span } from '../../parse/span';
 import type { XmlElement } from '../../parse/xml';
-import type { StartName } from '../../schema/grammar';
-import type { DocKind } from '../../service/types';
 import type { FeatureContext } from '../context';
 import {
   freeBridgeName,
@@ -162,20 +160,6 @@ class Collector {
 }
 
 // ---------------------------------------------------------------- helpers
-
-function startOf(kind: DocKind | undefined): StartName | undefined {
-  switch (kind) {
-    case 'libvirt-network':
-      return 'network';
-    case 'libvirt-host-interface':
-      return 'hostInterface';
-    case 'libvirt-domain-interface':
-    case 'libvirt-domain':
-      return 'domainInterface';
-    default:
-      return undefined;
-  }
-}
 
 /** `<devices>` of a domain (where NICs go). */
 function isDomainDevices(ctx: FeatureContext, el: XmlElement | undefined): boolean {

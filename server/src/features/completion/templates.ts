@@ -8,7 +8,10 @@
  * makes one up when it is left out) and the server completions, which fill
  * in a fresh UUID and MAC and a subnet, bridge and name no workspace file
  * uses. test/features/snippets.test.ts checks that the JSON file is what
- * `staticSnippets()` produces and that every template validates.
+ * `staticSnippets()` produces and that every template validates. After
+ * changing a template, regenerate the file with:
+ *
+ *   npx tsx -e "import { staticSnippets } from './server/src/features/completion/templates'; require('fs').writeFileSync('snippets/libvirt-network.json', JSON.stringify(staticSnippets(), null, 2) + '\n')"
  */
 
 /** What a template is filled with. Every field is snippet text (already escaped). */
