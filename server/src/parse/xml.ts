@@ -88,6 +88,8 @@ export interface XmlDocument {
 /** libxml2's default limit without XML_PARSE_HUGE. */
 export const MAX_DEPTH = 256;
 
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function isNameStart(c: number): boolean {
@@ -253,34 +255,39 @@ class Parser {
   }
 
   private startTag(): void {
-    const t = this.text;
     const start = this.i;
     this.i++;
-    const nameSpan = this.readName();
-    const name = t.slice(nameSpan.start, nameSpan.end);
+    const nameStart = this.i;
+    const name = this.readNameInterned();
+    const nameSpan = { start: nameStart, end: this.i };
     const parent = this.current;
     if (!parent) {
       if (this.sawRoot) this.error(nameSpan, `Only one root element is allowed; <${name}> comes after the end of the root`);
     }
     const depth = this.stack.length + this.skippedDepth + 1;
+    const attributes: XmlAttribute[] = [];
+    this.selfClosing = false;
+    const finished = this.attributes(name, attributes);
+    const selfClosing = this.selfClosing;
+    // Spans never change once made (ends are replaced, not edited), so the
+    // start tag and the element share one until the end tag is read.
+    const tagSpan = { start, end: this.i };
     const el: XmlElement = {
       name,
       nameSpan,
-      span: { start, end: start },
-      startTagSpan: { start, end: start },
+      span: tagSpan,
+      startTagSpan: tagSpan,
       endTagSpan: undefined,
-      attributes: [],
-      children: [],
+      attributes,
+      // An empty element shares one frozen empty list: 20,000 <host/> need no 20,000 arrays.
+      children: selfClosing ? NO_CHILDREN : [],
       parent,
-      selfClosing: false,
+      selfClosing,
       closed: false,
       text: '',
       textSpan: undefined,
       depth,
     };
-    const finished = this.attributes(el);
-    el.startTagSpan = { start, end: this.i };
-    el.span = { start, end: this.i };
     if (!finished) this.error(nameSpan, `Start tag <${name}> is not finished: expected '>' or '/>'`);
 
     const tooDeep = depth > MAX_DEPTH;
@@ -302,8 +309,29 @@ class Parser {
     else el.closed = false;
   }
 
+  /** Set by attributes() when the tag ends with '/>'. */
+  private selfClosing = false;
+
+  /** Recently read names, so that 20,000 `<host mac= name= ip=>` share their name strings. */
+  private readonly names: (string | undefined)[] = new Array(256);
+
+  /** readName() as a string, reusing an equal name read before when there is one. */
+  private readNameInterned(): string {
+    const t = this.text;
+    const s = this.i;
+    while (this.i < t.length && isNameChar(t.charCodeAt(this.i))) this.i++;
+    const len = this.i - s;
+    if (len === 0 || len > 32) return t.slice(s, this.i);
+    const slot = (len * 31 + t.charCodeAt(s) * 7 + t.charCodeAt(this.i - 1)) & 255;
+    const known = this.names[slot];
+    if (known !== undefined && known.length === len && t.startsWith(known, s)) return known;
+    const name = t.slice(s, this.i);
+    this.names[slot] = name;
+    return name;
+  }
+
   /** Reads attributes up to and including `>` or `/>`. Returns false when the tag is unfinished. */
-  private attributes(el: XmlElement): boolean {
+  private attributes(elName: string, list: XmlAttribute[]): boolean {
     const t = this.text;
     for (;;) {
       const hadSpace = this.skipSpaces();
@@ -315,23 +343,24 @@ class Parser {
       }
       if (c === 47 /* / */ && t.charCodeAt(this.i + 1) === 62) {
         this.i += 2;
-        el.selfClosing = true;
+        this.selfClosing = true;
         return true;
       }
       if (c === 60 /* < */) return false; // a new tag starts: this one was left unfinished
       if (!isNameStart(c)) {
         const s = this.i;
         while (this.i < t.length && !isSpace(t.charCodeAt(this.i)) && t[this.i] !== '>' && t[this.i] !== '<' && !t.startsWith('/>', this.i)) this.i++;
-        this.error({ start: s, end: this.i }, `Unexpected '${t.slice(s, Math.min(this.i, s + 20))}' in the tag <${el.name}>: expected an attribute name, '>' or '/>'`);
+        this.error({ start: s, end: this.i }, `Unexpected '${t.slice(s, Math.min(this.i, s + 20))}' in the tag <${elName}>: expected an attribute name, '>' or '/>'`);
         continue;
       }
-      const nameSpan = this.readName();
-      const name = t.slice(nameSpan.start, nameSpan.end);
+      const nameStart = this.i;
+      const name = this.readNameInterned();
+      const nameSpan = { start: nameStart, end: this.i };
       if (!hadSpace) this.error(nameSpan, `Attributes must be separated by whitespace (before '${name}')`);
       this.skipSpaces();
       if (t.charCodeAt(this.i) !== 61 /* = */) {
         this.error(nameSpan, `Attribute '${name}' has no value: write ${name}="…"`);
-        this.pushAttr(el, new XmlAttribute(name, nameSpan.start, undefined, -1, -1, nameSpan.end));
+        this.pushAttr(list, elName, new XmlAttribute(name, nameSpan.start, undefined, -1, -1, nameSpan.end));
         continue;
       }
       this.i++;
@@ -342,7 +371,7 @@ class Parser {
         while (this.i < t.length && !isSpace(t.charCodeAt(this.i)) && t[this.i] !== '>' && t[this.i] !== '<' && !t.startsWith('/>', this.i)) this.i++;
         const valueSpan = { start: vs, end: this.i };
         this.error(valueSpan.start === valueSpan.end ? nameSpan : valueSpan, `The value of attribute '${name}' must be in quotes`);
-        this.pushAttr(el, new XmlAttribute(name, nameSpan.start, t.slice(vs, this.i), vs, this.i, this.i));
+        this.pushAttr(list, elName, new XmlAttribute(name, nameSpan.start, t.slice(vs, this.i), vs, this.i, this.i));
         continue;
       }
       const vs = this.i + 1;
@@ -365,34 +394,33 @@ class Parser {
         if (nl >= 0 && nl < close) close = nl;
         const raw = t.slice(vs, close);
         this.error({ start: this.i, end: close }, `The value of attribute '${name}' is missing its closing quote`);
-        this.pushAttr(el, new XmlAttribute(name, nameSpan.start, this.decode(raw, vs), vs, close, close));
+        this.pushAttr(list, elName, new XmlAttribute(name, nameSpan.start, this.decode(raw, vs), vs, close, close));
         this.i = close;
         return false;
       }
       const raw = t.slice(vs, k);
-      this.pushAttr(el, new XmlAttribute(name, nameSpan.start, amp || bad ? this.decode(raw, vs) : raw, vs, k, k + 1));
+      this.pushAttr(list, elName, new XmlAttribute(name, nameSpan.start, amp || bad ? this.decode(raw, vs) : raw, vs, k, k + 1));
       this.i = k + 1;
     }
   }
 
   /** Attribute names of the start tag being read, once it has many (a scan per attribute would be quadratic). */
   private attrNames: Set<string> | undefined;
-  private attrNamesOf: XmlElement | undefined;
+  private attrNamesOf: XmlAttribute[] | undefined;
 
-  private pushAttr(el: XmlElement, a: XmlAttribute): void {
-    const list = el.attributes;
+  private pushAttr(list: XmlAttribute[], elName: string, a: XmlAttribute): void {
     let repeated = false;
     if (list.length < 8) {
       for (let k = 0; k < list.length; k++) if (list[k].name === a.name) repeated = true;
     } else {
-      if (this.attrNamesOf !== el) {
-        this.attrNamesOf = el;
+      if (this.attrNamesOf !== list) {
+        this.attrNamesOf = list;
         this.attrNames = new Set(list.map((x) => x.name));
       }
       repeated = this.attrNames!.has(a.name);
       this.attrNames!.add(a.name);
     }
-    if (repeated) this.error(a.nameSpan, `Attribute '${a.name}' is repeated in <${el.name}>`);
+    if (repeated) this.error(a.nameSpan, `Attribute '${a.name}' is repeated in <${elName}>`);
     list.push(a);
   }
 

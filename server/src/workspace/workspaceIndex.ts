@@ -101,6 +101,12 @@ function enclosingKeys(s: Subnet): string[] {
   return keys;
 }
 
+function sameMacKeys(a: readonly MacUse[], b: readonly MacUse[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].mac !== b[i].mac) return false;
+  return true;
+}
+
 class MultiMap<T> {
   private readonly map = new Map<string, T[]>();
   add(key: string, v: T): void {
@@ -111,12 +117,27 @@ class MultiMap<T> {
   removeWhere(key: string, pred: (v: T) => boolean): void {
     const l = this.map.get(key);
     if (!l) return;
+    if (l.length === 1) {
+      // The usual case (a key used once): no new array.
+      if (pred(l[0])) this.map.delete(key);
+      return;
+    }
     const kept = l.filter((v) => !pred(v));
     if (kept.length) this.map.set(key, kept);
     else this.map.delete(key);
   }
   get(key: string): readonly T[] {
     return this.map.get(key) ?? [];
+  }
+  /**
+   * When `prev` is the only value under `key`, puts `next` in its place (a
+   * fresh list, as removeWhere + add would give) and returns true.
+   */
+  replaceSingle(key: string, prev: T, next: T): boolean {
+    const l = this.map.get(key);
+    if (!l || l.length !== 1 || l[0] !== prev) return false;
+    this.map.set(key, [next]);
+    return true;
   }
 }
 
@@ -147,33 +168,57 @@ export class WorkspaceIndex {
 
   /** Replaces a file's facts; returns the URIs whose cross-file findings may have changed. */
   update(facts: FileFacts): Set<string> {
-    const affected = this.remove(facts.uri);
+    // An edit usually leaves a file's MACs as they were (a 20,000-host
+    // network has 20,000 of them): then their index entries are swapped for
+    // the new ones in place and the files sharing them are looked up once.
+    const old = this.files.get(facts.uri);
+    const sameMacs = old !== undefined && sameMacKeys(old.macs, facts.macs);
+    const affected = this.removeFacts(facts.uri, sameMacs);
     this.files.set(facts.uri, facts);
     if (facts.networkName?.value) this.byName.add(facts.networkName.value, facts);
     if (facts.uuid?.value && facts.kind === 'libvirt-network') this.byUuid.add(facts.uuid.value.toLowerCase(), facts);
     if (facts.bridgeName?.value) this.byBridge.add(facts.bridgeName.value, facts);
-    for (const m of facts.macs) this.byMac.add(m.mac, m);
+    if (sameMacs) {
+      // A MAC used only by this file: swap the entry. One shared with other
+      // entries: remove and append, so that lists keep the order they had
+      // with remove + add (the first other use is the one messages name).
+      const prev = old!.macs;
+      const readd: number[] = [];
+      const same = (m: MacUse) => m.uri === facts.uri;
+      for (let i = 0; i < prev.length; i++) {
+        if (this.byMac.replaceSingle(prev[i].mac, prev[i], facts.macs[i])) continue;
+        this.byMac.removeWhere(prev[i].mac, same);
+        readd.push(i);
+      }
+      for (const i of readd) this.byMac.add(facts.macs[i].mac, facts.macs[i]);
+    } else for (const m of facts.macs) this.byMac.add(m.mac, m);
     for (const n of facts.nicNetworks) this.byNicNetwork.add(n.value, { uri: facts.uri, span: n.span });
     for (const b of facts.nicBridges) this.byNicBridge.add(b.value, { uri: facts.uri, span: b.span });
     for (const s of facts.subnets) {
       this.bySubnet.add(subnetKey(s.subnet), s);
       for (const k of enclosingKeys(s.subnet)) this.byEnclosing.add(k, s);
     }
-    for (const u of this.related(facts)) affected.add(u);
+    // With the same MAC keys, the files sharing them were found by removeFacts already.
+    for (const u of this.related(facts, !sameMacs)) affected.add(u);
     return affected;
   }
 
   /** Forgets a file; returns the URIs whose cross-file findings may have changed. */
   remove(uri: string): Set<string> {
+    return this.removeFacts(uri, false);
+  }
+
+  /** remove(), leaving the MAC entries in place when `keepMacs` (update replaces them). */
+  private removeFacts(uri: string, keepMacs: boolean): Set<string> {
     const old = this.files.get(uri);
     const affected = new Set<string>([uri]);
     if (!old) return affected;
-    for (const u of this.related(old)) affected.add(u);
+    for (const u of this.related(old, true)) affected.add(u);
     const same = (f: { uri: string }) => f.uri === uri;
     if (old.networkName?.value) this.byName.removeWhere(old.networkName.value, same);
     if (old.uuid?.value) this.byUuid.removeWhere(old.uuid.value.toLowerCase(), same);
     if (old.bridgeName?.value) this.byBridge.removeWhere(old.bridgeName.value, same);
-    for (const m of old.macs) this.byMac.removeWhere(m.mac, same);
+    if (!keepMacs) for (const m of old.macs) this.byMac.removeWhere(m.mac, same);
     for (const n of old.nicNetworks) this.byNicNetwork.removeWhere(n.value, same);
     for (const b of old.nicBridges) this.byNicBridge.removeWhere(b.value, same);
     for (const s of old.subnets) {
@@ -185,7 +230,7 @@ export class WorkspaceIndex {
   }
 
   /** Files that share a key with `f` (and so see each other in cross-file checks). */
-  private related(f: FileFacts): Set<string> {
+  private related(f: FileFacts, withMacs: boolean): Set<string> {
     const out = new Set<string>();
     const add = (l: readonly { uri: string }[]) => {
       for (const x of l) out.add(x.uri);
@@ -199,7 +244,7 @@ export class WorkspaceIndex {
       add(this.byBridge.get(f.bridgeName.value));
       add(this.byNicBridge.get(f.bridgeName.value));
     }
-    for (const m of f.macs) add(this.byMac.get(m.mac));
+    if (withMacs) for (const m of f.macs) add(this.byMac.get(m.mac));
     for (const n of f.nicNetworks) add(this.byName.get(n.value));
     for (const b of f.nicBridges) add(this.byBridge.get(b.value));
     for (const s of f.subnets) for (const o of this.overlapping(s.subnet)) out.add(o.uri);
