@@ -101,7 +101,8 @@ const CASES: readonly Case[] = [
   { name: 'attributes already present are left out', marked: "<network><bridge name='virbr1' |/>", include: ['stp', 'delay'], exclude: ['name'] },
   { name: 'half-typed attribute name', marked: '<network><bridge na|', include: ['name'] },
   { name: 'forward attributes', marked: "<network><forward mode='nat' |/>", include: ['dev'], exclude: ['mode'] },
-  { name: 'NIC attributes', marked: '<interface |', include: ['type'] },
+  { name: 'NIC attributes', marked: '<interface |', include: ['type', 'name'] },
+  { name: 'host interface attributes already given', marked: "<interface type='bridge' name='br0' |>", include: [], exclude: ['name', 'type'] },
   // ---- attribute values
   { name: 'forward modes, no closing quote', marked: "<network><forward mode='|", include: ['nat', 'route', 'open', 'bridge', 'private', 'vepa', 'passthrough', 'hostdev'] },
   { name: 'forward modes, partial value in double quotes', marked: '<network><forward mode="n|"/></network>', include: ['nat', 'route'] },

@@ -388,6 +388,12 @@ function attrNameItems(c: Collector, sit: Extract<Situation, { kind: 'attrName' 
   if (!kind || !ctx.doc.xml || !inSchemaScope(ctx, sit.el)) return;
   const typing = ctx.doc.text.slice(sit.replace.start, sit.replace.end);
   const choices = attributeChoices(ctx.doc.xml, kind, sit.el, typing || undefined);
+  if (kind === 'libvirt-domain-interface' && sit.el === ctx.doc.xml.root) {
+    // A lone <interface> without a name is read as a VM NIC; a `name` makes it a host interface: offer that too.
+    for (const a of attributeChoices(ctx.doc.xml, 'libvirt-host-interface', sit.el, typing || undefined)) {
+      if (!choices.some((x) => x.name === a.name)) choices.push({ ...a, description: `${a.description} (host interface XML, for virsh iface-define)` });
+    }
+  }
   choices.forEach((a, idx) => {
     const retrigger = a.values.length > 0 || hasGeneratedValues(ctx, sit.el, a.name);
     c.add({
