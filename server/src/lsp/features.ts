@@ -43,21 +43,6 @@ export function featureCapabilities(): ServerCapabilities {
   };
 }
 
-/**
- * Optional on the facade: why a rename is refused, in words. Used when the
- * service offers it; otherwise the adapter answers with a general message.
- */
-interface RenameExplainer {
-  renameRefusal?(uri: string, position: Position, newName?: string): string | undefined;
-}
-
-const CANNOT_RENAME_HERE =
-  "Nothing to rename here: rename works on a network's <name>, a bridge name, and the network or bridge named in a VM interface's <source>, when the network is defined in this workspace.";
-
-function refusedName(newName: string): string {
-  return `Cannot rename to '${newName}': a network name must not be empty or contain '/' or a line break, a bridge name must be a valid Linux interface name (at most 15 characters, no spaces, '/' or ':'), and the name must not already be in use in the workspace.`;
-}
-
 export interface FeatureHost {
   readonly connection: Connection;
   readonly service: LanguageService;
@@ -73,7 +58,6 @@ export interface FeatureHost {
 
 export function registerFeatures(host: FeatureHost): void {
   const { connection, service } = host;
-  const explainer = service as LanguageService & RenameExplainer;
 
   /** Runs a request handler; any unexpected failure is logged and answered with `fallback`. */
   function safe<P, R>(what: string, fallback: R, fn: (params: P) => R): (params: P) => R {
@@ -118,7 +102,7 @@ export function registerFeatures(host: FeatureHost): void {
       const uri = p.textDocument.uri;
       const r = service.prepareRename(uri, p.position);
       if (r) return r;
-      const why = explainer.renameRefusal?.(uri, p.position) ?? CANNOT_RENAME_HERE;
+      const why = service.renameRefusal(uri, p.position) ?? 'Nothing to rename here.';
       throw new ResponseError(LSPErrorCodes.RequestFailed, why);
     }),
   );
@@ -128,9 +112,7 @@ export function registerFeatures(host: FeatureHost): void {
       const uri = p.textDocument.uri;
       const edit = service.rename(uri, p.position, p.newName);
       if (edit) return edit;
-      const why =
-        explainer.renameRefusal?.(uri, p.position, p.newName) ??
-        (service.prepareRename(uri, p.position) ? refusedName(p.newName) : CANNOT_RENAME_HERE);
+      const why = service.renameRefusal(uri, p.position, p.newName) ?? `Cannot rename to '${p.newName}'.`;
       throw new ResponseError(LSPErrorCodes.RequestFailed, why);
     }),
   );

@@ -27,7 +27,7 @@ import { foldingRanges } from '../features/folding';
 import { format } from '../features/format';
 import { hover } from '../features/hover';
 import { definition, references } from '../features/navigation';
-import { prepareRename, rename } from '../features/rename';
+import { prepareRename, rename, renameRefusal } from '../features/rename';
 import { documentSymbols } from '../features/symbols';
 import { allChecks } from '../checks';
 import type { Check, CheckContext } from '../checks/check';
@@ -65,6 +65,8 @@ export interface LanguageService {
   references(uri: string, position: Position, includeDeclaration: boolean): Location[];
   prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | null;
   rename(uri: string, position: Position, newName: string): WorkspaceEdit | null;
+  /** Why rename is refused at `position` (with `newName`, if given), in words; undefined when it is allowed. */
+  renameRefusal(uri: string, position: Position, newName?: string): string | undefined;
 }
 
 interface Entry {
@@ -145,7 +147,17 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
   }
 
   function view(e: Entry): DocumentView {
-    return { uri: e.uri, text: e.text, lineIndex: lineIndexOf(e), xml: e.ctx?.xml ?? e.xml, kind: e.kind, model: e.ctx?.model };
+    return {
+      uri: e.uri,
+      text: e.text,
+      // Built on first use: listing every document must not index every text.
+      get lineIndex() {
+        return lineIndexOf(e);
+      },
+      xml: e.ctx?.xml ?? e.xml,
+      kind: e.kind,
+      model: e.ctx?.model,
+    };
   }
 
   /** Runs an editor feature on a known file; `fallback` for unknown files or when the feature fails. */
@@ -187,6 +199,7 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
     references: (uri, p, decl) => feature(uri, [], (ctx, off) => references(ctx, off(p), decl)),
     prepareRename: (uri, p) => feature(uri, null, (ctx, off) => prepareRename(ctx, off(p))),
     rename: (uri, p, name) => feature(uri, null, (ctx, off) => rename(ctx, off(p), name)),
+    renameRefusal: (uri, p, name) => feature(uri, undefined, (ctx, off) => renameRefusal(ctx, off(p), name)),
     checks,
     configure(s) {
       settings = { ...settings, ...s, checks: { ...(s.checks ?? settings.checks) } };
