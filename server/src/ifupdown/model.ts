@@ -1,0 +1,176 @@
+/**
+ * Derived facts over a parsed interfaces file: the addresses each stanza
+ * configures (with the prefix ifupdown will actually use), bridges and their
+ * ports. Pure and cheap; the checks and the cross-format checks share them.
+ */
+import type { Span } from '../parse/span';
+import { type Addr, type Family, type Subnet, defaultPrefix, parseAddr, prefixFromNetmask, subnetOf } from '../net/ip';
+import { type IfaceStanza, type InterfacesModel, type OptionLine, type Token, option, optionsNamed } from './parse';
+
+/** 4 for `inet`, 6 for `inet6`, undefined for other families. */
+export function ipFamily(st: IfaceStanza): Family | undefined {
+  const f = st.family?.text;
+  return f === 'inet' ? 4 : f === 'inet6' ? 6 : undefined;
+}
+
+export interface ParsedPrefix {
+  readonly prefix?: number;
+  /** Why the text is not a prefix, when it is not. */
+  readonly error?: string;
+}
+
+/** A prefix length (`24`) or, for IPv4, a dotted netmask (`255.255.255.0`). */
+export function parsePrefix(text: string, family: Family): ParsedPrefix {
+  const max = family === 4 ? 32 : 128;
+  if (/^\d+$/.test(text)) {
+    const n = Number(text);
+    return n <= max ? { prefix: n } : { error: `a prefix length for ${family === 4 ? 'IPv4' : 'IPv6'} is at most ${max}` };
+  }
+  if (family === 4) {
+    const a = parseAddr(text);
+    if (a?.family === 4) {
+      const p = prefixFromNetmask(text);
+      return p === undefined ? { error: 'the netmask is not contiguous (its one bits must all come first)' } : { prefix: p };
+    }
+    return { error: 'expected a dotted netmask such as 255.255.255.0 or a prefix length such as 24' };
+  }
+  return { error: 'expected a prefix length between 0 and 128' };
+}
+
+export interface AddressValue {
+  readonly addr?: Addr;
+  /** The /prefix written in the value, if any. */
+  readonly prefix?: number;
+  /** Span of the address part and of the prefix part (after the slash). */
+  readonly addrSpan: Span;
+  readonly prefixSpan?: Span;
+  readonly error?: string;
+  /** Where the error lies. */
+  readonly errorSpan?: Span;
+}
+
+/** Parses an `address` value for the stanza's family: `ADDR` or `ADDR/PREFIX`. */
+export function parseAddressValue(opt: OptionLine, family: Family): AddressValue {
+  const span = opt.valueSpan;
+  const fam = family === 4 ? 'IPv4' : 'IPv6';
+  if (opt.values.length !== 1) {
+    return {
+      addrSpan: span,
+      error: opt.values.length === 0 ? 'has no value' : `'${opt.value}' is not one ${fam} address (several words; a comment cannot follow a value on the same line)`,
+      errorSpan: span,
+    };
+  }
+  const text = opt.values[0].text;
+  const slash = text.indexOf('/');
+  const a = slash < 0 ? text : text.slice(0, slash);
+  const addrSpan = { start: span.start, end: span.start + a.length };
+  const addr = parseAddr(a);
+  if (!addr) {
+    return { addrSpan, error: `'${a}' is not a valid ${fam} address`, errorSpan: addrSpan };
+  }
+  if (addr.family !== family) {
+    return {
+      addrSpan,
+      error: `'${a}' is an ${addr.family === 4 ? 'IPv4' : 'IPv6'} address in an ${family === 4 ? 'inet' : 'inet6'} stanza, which needs an ${fam} address`,
+      errorSpan: addrSpan,
+    };
+  }
+  if (slash < 0) return { addr, addrSpan };
+  const prefixSpan = { start: span.start + slash + 1, end: span.end };
+  const p = parsePrefix(text.slice(slash + 1), family);
+  if (p.prefix === undefined) return { addr, addrSpan, prefixSpan, error: `'${text.slice(slash + 1)}' after the slash: ${p.error}`, errorSpan: prefixSpan.start === prefixSpan.end ? { start: span.start + slash, end: span.end } : prefixSpan };
+  return { addr, addrSpan, prefixSpan, prefix: p.prefix };
+}
+
+export interface IfaceAddress {
+  /** The interface name. */
+  readonly name: string;
+  readonly stanza: IfaceStanza;
+  readonly option: OptionLine;
+  readonly family: Family;
+  readonly addr: Addr;
+  /** The prefix ifupdown uses: `netmask` if valid, else the /prefix, else the classful default (IPv4) or 128 (IPv6). */
+  readonly prefix: number;
+  readonly prefixFrom: 'netmask' | 'address' | 'default';
+  readonly subnet: Subnet;
+  /** The address text (without prefix). */
+  readonly span: Span;
+}
+
+/** The prefix a `netmask` option gives, if it is valid. */
+export function netmaskPrefix(st: IfaceStanza, family: Family): number | undefined {
+  const nm = option(st, 'netmask');
+  if (!nm || nm.values.length !== 1) return undefined;
+  return parsePrefix(nm.values[0].text, family).prefix;
+}
+
+/** The well-formed addresses a stanza configures, each with its effective prefix and subnet. */
+export function stanzaAddresses(st: IfaceStanza): IfaceAddress[] {
+  const family = ipFamily(st);
+  if (!family || !st.name) return [];
+  const out: IfaceAddress[] = [];
+  const nm = netmaskPrefix(st, family);
+  for (const opt of optionsNamed(st, 'address')) {
+    const v = parseAddressValue(opt, family);
+    if (!v.addr || v.error) continue;
+    let prefix: number;
+    let prefixFrom: IfaceAddress['prefixFrom'];
+    if (nm !== undefined) [prefix, prefixFrom] = [nm, 'netmask'];
+    else if (v.prefix !== undefined) [prefix, prefixFrom] = [v.prefix, 'address'];
+    else [prefix, prefixFrom] = [family === 4 ? defaultPrefix(v.addr) : 128, 'default'];
+    out.push({ name: st.name.text, stanza: st, option: opt, family, addr: v.addr, prefix, prefixFrom, subnet: subnetOf(v.addr, prefix), span: v.addrSpan });
+  }
+  return out;
+}
+
+/** Every well-formed address of the file, per interface stanza (for cross-format checks). */
+export function hostAddresses(model: InterfacesModel): IfaceAddress[] {
+  return model.ifaces.flatMap(stanzaAddresses);
+}
+
+export interface BridgeFact {
+  readonly name: string;
+  /** The bridge's name in its `iface` line. */
+  readonly span: Span;
+  readonly stanza: IfaceStanza;
+  /** Named ports (the keywords none/all and regex patterns excluded). */
+  readonly ports: readonly Token[];
+  /** `bridge_ports all`: every ethX-like device. */
+  readonly all: boolean;
+  /** Patterns given after `regex`. */
+  readonly patterns: readonly string[];
+}
+
+/** The ports a `bridge_ports` value names, and its keywords. */
+export function bridgePortsOf(opt: OptionLine): { ports: Token[]; all: boolean; patterns: string[] } {
+  const ports: Token[] = [];
+  const patterns: string[] = [];
+  let all = false;
+  let regex = false;
+  for (const t of opt.values) {
+    if (t.text === 'regex') regex = true;
+    else if (t.text === 'noregex') regex = false;
+    else if (regex) patterns.push(t.text);
+    else if (t.text === 'all') all = true;
+    else if (t.text !== 'none') ports.push(t);
+  }
+  return { ports, all, patterns };
+}
+
+/** Interfaces that are bridges (they have `bridge_ports`), one entry per stanza. */
+export function bridges(model: InterfacesModel): BridgeFact[] {
+  const out: BridgeFact[] = [];
+  for (const st of model.ifaces) {
+    const opt = option(st, 'bridge_ports');
+    if (!opt || !st.name) continue;
+    out.push({ name: st.name.text, span: st.name.span, stanza: st, ...bridgePortsOf(opt) });
+  }
+  return out;
+}
+
+/** Interface names that have an `iface` stanza, with the span of the first one. */
+export function declaredInterfaces(model: InterfacesModel): Map<string, Span> {
+  const out = new Map<string, Span>();
+  for (const st of model.ifaces) if (st.name && !out.has(st.name.text)) out.set(st.name.text, st.name.span);
+  return out;
+}
