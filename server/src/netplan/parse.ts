@@ -1,0 +1,344 @@
+/**
+ * netplan YAML with positions.
+ *
+ * netplan reads its files with libyaml and looks at every scalar as the raw
+ * text written in the file (`scalar(node)` in netplan's parser), then decides
+ * per key what the text means: `yes/no/on/off/y/n/true/false` in any case are
+ * booleans, numbers are parsed with strtoul, MAC addresses are matched as
+ * text. We do the same: the `yaml` package parses (YAML 1.1, keeping ranges),
+ * and we turn its tree into a small tree of our own whose scalars keep their
+ * source text. That avoids YAML 1.1 surprises such as an unquoted
+ * `02:01:02:03:04:05` becoming a base-60 integer, or a key `y` becoming `true`.
+ *
+ * Never throws: problems come back in `errors` (YAML syntax, as netplan
+ * reports them) and `warnings` (things netplan 0.106 accepts but that are
+ * almost always mistakes, e.g. a key written twice).
+ */
+import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode } from 'yaml';
+import type { Span } from '../parse/span';
+
+export interface NpScalar {
+  readonly kind: 'scalar';
+  /** The text netplan sees: source text for plain scalars, the decoded string for quoted and block scalars. */
+  readonly value: string;
+  /** `key:` with nothing after it (libyaml: an empty plain scalar). */
+  readonly empty: boolean;
+  readonly quoted: boolean;
+  readonly span: Span;
+}
+
+export interface NpPair {
+  readonly key: NpScalar;
+  /** Empty value → an `empty` scalar at the end of the key line. */
+  readonly value: NpNode;
+}
+
+export interface NpMap {
+  readonly kind: 'map';
+  readonly span: Span;
+  readonly pairs: readonly NpPair[];
+  /** The LAST pair with this key (netplan processes pairs in order, so the later one wins). */
+  get(key: string): NpPair | undefined;
+}
+
+export interface NpSeq {
+  readonly kind: 'seq';
+  readonly span: Span;
+  readonly items: readonly NpNode[];
+}
+
+export type NpNode = NpScalar | NpMap | NpSeq;
+
+export interface NpProblem {
+  readonly span: Span;
+  readonly message: string;
+  /** 'netplan/yaml-syntax' for errors; warnings carry their own code. */
+  readonly code: string;
+}
+
+export interface NetplanParse {
+  readonly text: string;
+  /** The `yaml` package's document (for editor features that want it). */
+  readonly doc: Document;
+  /** Our tree; undefined for an empty file. */
+  readonly root: NpNode | undefined;
+  readonly errors: readonly NpProblem[];
+  readonly warnings: readonly NpProblem[];
+}
+
+const YAML_SYNTAX = 'netplan/yaml-syntax';
+
+function mapOf(span: Span, pairs: NpPair[]): NpMap {
+  let index: Map<string, NpPair> | undefined;
+  return {
+    kind: 'map',
+    span,
+    pairs,
+    get(key: string) {
+      if (!index) {
+        index = new Map();
+        for (const p of pairs) index.set(p.key.value, p);
+      }
+      return index.get(key);
+    },
+  };
+}
+
+function emptyScalar(at: number): NpScalar {
+  return { kind: 'scalar', value: '', empty: true, quoted: false, span: { start: at, end: at } };
+}
+
+function scalarText(n: Scalar): string {
+  if (n.type === Scalar.PLAIN || n.type === undefined) {
+    const src = (n as { source?: string }).source;
+    if (typeof src === 'string') return src;
+    return n.value === null || n.value === undefined ? '' : String(n.value);
+  }
+  return n.value === null || n.value === undefined ? '' : String(n.value);
+}
+
+function rangeOf(n: YamlNode | null | undefined, fallback: number): Span {
+  const r = n && (n as { range?: [number, number, number] }).range;
+  if (!r) return { start: fallback, end: fallback };
+  return { start: r[0], end: r[1] };
+}
+
+function messageOf(code: string, raw: string): string {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return 'Tabs are not allowed for indentation in YAML; indent with spaces.';
+    case 'BAD_INDENT':
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'Inconsistent indentation: this line does not line up with the keys around it.';
+    case 'MISSING_CHAR':
+    case 'BAD_SCALAR_START':
+    case 'UNEXPECTED_TOKEN':
+    default: {
+      const first = raw.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      return `Invalid YAML: ${first.replace(/\.$/, '')}.`;
+    }
+  }
+}
+
+export function parseNetplan(text: string): NetplanParse {
+  const errors: NpProblem[] = [];
+  const warnings: NpProblem[] = [];
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false });
+  } catch (e) {
+    // The yaml package does not throw on bad input; be safe anyway.
+    doc = parseDocument('', { version: '1.1' });
+    errors.push({ span: { start: 0, end: 0 }, message: `Invalid YAML: ${String(e)}`, code: YAML_SYNTAX });
+  }
+  for (const e of doc.errors) {
+    const [s, en] = e.pos;
+    errors.push({ span: { start: s, end: Math.max(s + 1, Math.min(en, lineEnd(text, s))) }, message: messageOf(e.code, e.message), code: YAML_SYNTAX });
+  }
+  // Keep one error per line: the yaml package often reports a consequence next to the cause.
+  const seenLines = new Set<number>();
+  const dedup = errors.filter((e) => {
+    const line = lineNo(text, e.span.start);
+    if (seenLines.has(line)) return false;
+    seenLines.add(line);
+    return true;
+  });
+
+  const anchors = new Map<string, YamlNode>();
+  const convert = (n: unknown, fallback: number, depth: number): NpNode => {
+    if (depth > 200) return emptyScalar(fallback);
+    if (isAlias(n)) {
+      const target = anchors.get(n.source);
+      const span = rangeOf(n, fallback);
+      warnings.push({
+        span,
+        code: 'netplan/yaml-alias',
+        message: `The alias '*${n.source}' works with netplan 0.106, but newer netplan versions reject YAML aliases; write the values out.`,
+      });
+      if (!target || target === n) return emptyScalar(span.start);
+      // Positions inside an alias point at the alias itself.
+      return respan(convert(target, span.start, depth + 1), span);
+    }
+    if (n && typeof n === 'object' && 'anchor' in n && typeof (n as { anchor?: string }).anchor === 'string') {
+      anchors.set((n as { anchor: string }).anchor, n as YamlNode);
+    }
+    if (isMap(n)) {
+      const pairs: NpPair[] = [];
+      const seen = new Map<string, NpScalar>();
+      for (const p of n.items) {
+        if (!isPair(p)) continue;
+        const key = convert(p.key, fallback, depth + 1);
+        if (key.kind !== 'scalar') {
+          errors.push({ span: key.span, message: 'A key must be a plain name, not a mapping or a list.', code: YAML_SYNTAX });
+          continue;
+        }
+        const keyNode = p.key as YamlNode | null;
+        const valueAt = keyNode && (keyNode as { range?: number[] }).range ? valueFallback(text, key.span.end) : key.span.end;
+        const value = p.value === null || p.value === undefined ? emptyScalar(valueAt) : convert(p.value, valueAt, depth + 1);
+        const fixed = value.kind === 'scalar' && value.empty && value.span.start < key.span.end ? emptyScalar(valueAt) : value;
+        const prev = seen.get(key.value);
+        if (prev) {
+          warnings.push({
+            span: key.span,
+            code: 'netplan/duplicate-key',
+            message: `'${key.value}' is already set on line ${lineNo(text, prev.span.start) + 1} of this mapping; netplan uses the last one and silently drops the other.`,
+          });
+        }
+        seen.set(key.value, key);
+        pairs.push({ key, value: fixed });
+      }
+      return mapOf(rangeOf(n, fallback), pairs);
+    }
+    if (isSeq(n)) {
+      const items = n.items.map((it) => convert(it, fallback, depth + 1));
+      return { kind: 'seq', span: rangeOf(n, fallback), items };
+    }
+    if (isScalar(n)) {
+      const value = scalarText(n);
+      const quoted = n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE;
+      const span = rangeOf(n, fallback);
+      return { kind: 'scalar', value, empty: !quoted && value === '' && n.type !== Scalar.BLOCK_LITERAL && n.type !== Scalar.BLOCK_FOLDED, quoted, span };
+    }
+    return emptyScalar(fallback);
+  };
+
+  let root: NpNode | undefined;
+  try {
+    root = doc.contents === null || doc.contents === undefined ? undefined : convert(doc.contents, 0, 0);
+    if (root && root.kind === 'scalar' && root.empty) root = undefined;
+  } catch (e) {
+    root = undefined;
+    dedup.push({ span: { start: 0, end: 0 }, message: `Invalid YAML: ${String(e)}`, code: YAML_SYNTAX });
+  }
+  return { text, doc, root, errors: dedup, warnings };
+}
+
+function respan(n: NpNode, span: Span): NpNode {
+  switch (n.kind) {
+    case 'scalar':
+      return { ...n, span };
+    case 'seq':
+      return { kind: 'seq', span, items: n.items.map((i) => respan(i, span)) };
+    case 'map':
+      return mapOf(
+        span,
+        n.pairs.map((p) => ({ key: { ...p.key, span }, value: respan(p.value, span) })),
+      );
+  }
+}
+
+/** Where netplan points for a key with an empty value: just after the colon. */
+function valueFallback(text: string, keyEnd: number): number {
+  let i = keyEnd;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] === ':') return i + 1;
+  return keyEnd;
+}
+
+function lineEnd(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  return nl < 0 ? text.length : nl;
+}
+
+export function lineNo(text: string, offset: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Plain JSON view of a node for schema validation: every scalar is its text
+ * (netplan decides types per key), empty values are `null`.
+ */
+export function toJson(n: NpNode): unknown {
+  switch (n.kind) {
+    case 'scalar':
+      return n.empty ? null : n.value;
+    case 'seq':
+      return n.items.map(toJson);
+    case 'map': {
+      const o: Record<string, unknown> = {};
+      for (const p of n.pairs) o[p.key.value] = toJson(p.value);
+      return o;
+    }
+  }
+}
+
+/** The node at a JSON-pointer-like path of keys and indexes, or undefined. */
+export function nodeAt(root: NpNode | undefined, path: readonly (string | number)[]): { node: NpNode; key?: NpScalar } | undefined {
+  let cur: NpNode | undefined = root;
+  let key: NpScalar | undefined;
+  for (const seg of path) {
+    if (!cur) return undefined;
+    if (cur.kind === 'map') {
+      const p = cur.get(String(seg));
+      if (!p) return undefined;
+      key = p.key;
+      cur = p.value;
+    } else if (cur.kind === 'seq') {
+      const i = typeof seg === 'number' ? seg : Number(seg);
+      cur = cur.items[i];
+      key = undefined;
+    } else return undefined;
+  }
+  return cur ? { node: cur, key } : undefined;
+}
+
+const NETPLAN_KEYS = new Set([
+  'version',
+  'renderer',
+  'ethernets',
+  'bridges',
+  'bonds',
+  'vlans',
+  'vrfs',
+  'tunnels',
+  'wifis',
+  'modems',
+  'openvswitch',
+  'nm-devices',
+  'dummy-devices',
+  'virtual-ethernets',
+]);
+
+/**
+ * Is this YAML file a netplan configuration? By path (`/etc/netplan/*.yaml`,
+ * `/run/netplan`, `/lib/netplan`, any `netplan/` folder), or by content: a
+ * top-level `network:` mapping whose keys are netplan's. docker-compose
+ * (`networks:`), Kubernetes (`apiVersion:`) and cloud-init v1 (`network:
+ * {version: 1, config: …}`) are not.
+ */
+export function isNetplan(text: string, uri = ''): boolean {
+  const path = decodeURIComponentSafe(uri).replace(/\\/g, '/');
+  if (/\.ya?ml$/i.test(path) && /(^|\/)netplan\/(.*\/)?[^/]+\.ya?ml$/i.test(path)) return true;
+  // Content: a top-level `network:` key, followed by indented netplan keys.
+  const head = text.slice(0, 65536);
+  const m = /^network:[ \t]*(?:#.*)?$/m.exec(head);
+  if (!m) {
+    // flow style: network: {version: 2, ...}
+    const f = /^network:[ \t]*\{([^}]*)/m.exec(head);
+    return !!f && /\b(version|ethernets|bridges|bonds|vlans|wifis|renderer)\s*:/.test(f[1]) && !/\bconfig\s*:/.test(f[1]);
+  }
+  const rest = head.slice(m.index + m[0].length).split(/\r?\n/);
+  let keys = 0;
+  for (const line of rest) {
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    if (!/^\s/.test(line)) break; // back at top level
+    const k = /^(\s+)([A-Za-z0-9-]+)\s*:/.exec(line);
+    if (!k) continue;
+    if (k[2] === 'config') return false; // cloud-init network config v1
+    if (NETPLAN_KEYS.has(k[2])) keys++;
+  }
+  if (keys === 0) return false;
+  // `network:` inside a bigger document (compose, k8s) is not netplan.
+  return !/^(services|apiVersion|kind|spec|volumes|hosts|tasks)\s*:/m.test(head);
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * netplan/vlan: a VLAN needs `id` (0-4094) and `link`.
+ * netplan/tunnel: a tunnel needs `mode`, and `remote` except for WireGuard/VXLAN;
+ *   WireGuard peers need a public key and allowed-ips.
+ * netplan/set-name-without-match: `set-name` only works with `match`.
+ * netplan/vrf-table: a VRF needs `table`.
+ */
+import type { FileFinding, NetplanCheck, NetplanConfig } from './model';
+import { defSpan, scalarOf } from './model';
+
+export const vlanDefinition: NetplanCheck = {
+  id: 'netplan/vlan',
+  defaultSeverity: 'error',
+  description: "A VLAN without 'link' or 'id', or with an id outside 0-4094.",
+  run(config: NetplanConfig): FileFinding[] {
+    const out: FileFinding[] = [];
+    for (const def of config.ordered) {
+      if (def.type !== 'vlans') continue;
+      const last = def.parts[def.parts.length - 1];
+      const id = def.get('id');
+      const link = def.get('link');
+      if (id) {
+        const s = scalarOf(id.pair.value);
+        if (s && /^[0-9]+$/.test(s.value) && Number(s.value) > 4094)
+          out.push({ uri: id.part.uri, code: this.id, severity: 'error', span: s.span, message: `${def.id}: VLAN id ${s.value} is out of range: 0 to 4094.` });
+      }
+      if (!link) out.push({ uri: last.uri, code: this.id, severity: 'error', span: defSpan(last), message: `${def.id}: a VLAN needs 'link', the interface it runs on.` });
+      if (!id) out.push({ uri: last.uri, code: this.id, severity: 'error', span: defSpan(last), message: `${def.id}: a VLAN needs 'id' (0 to 4094).` });
+    }
+    return out;
+  },
+};
+
+export const tunnelDefinition: NetplanCheck = {
+  id: 'netplan/tunnel',
+  defaultSeverity: 'error',
+  description: "A tunnel without 'mode', without 'remote' (except WireGuard/VXLAN), or a WireGuard peer without public key or allowed-ips.",
+  run(config: NetplanConfig): FileFinding[] {
+    const out: FileFinding[] = [];
+    for (const def of config.ordered) {
+      if (def.type !== 'tunnels') continue;
+      const last = def.parts[def.parts.length - 1];
+      const mode = scalarOf(def.get('mode')?.pair.value)?.value;
+      if (!mode) {
+        out.push({ uri: last.uri, code: this.id, severity: 'error', span: defSpan(last), message: `${def.id}: a tunnel needs 'mode' (gre, ipip, sit, vti, wireguard, vxlan…).` });
+        continue;
+      }
+      if (mode !== 'wireguard' && mode !== 'vxlan' && !def.get('remote'))
+        out.push({ uri: last.uri, code: this.id, severity: 'error', span: defSpan(last), message: `${def.id}: a ${mode} tunnel needs 'remote', the address of the other end.` });
+      if (mode === 'wireguard') {
+        const peers = def.get('peers');
+        if (peers && peers.pair.value.kind === 'seq') {
+          for (const p of peers.pair.value.items) {
+            if (p.kind !== 'map') continue;
+            const keys = p.get('keys')?.value;
+            const pub = keys && keys.kind === 'map' ? scalarOf(keys.get('public')?.value) : undefined;
+            if (!pub || pub.empty) out.push({ uri: peers.part.uri, code: this.id, severity: 'error', span: p.span, message: `${def.id}: a WireGuard peer needs keys: public:.` });
+            if (!p.get('allowed-ips')) out.push({ uri: peers.part.uri, code: this.id, severity: 'error', span: p.span, message: `${def.id}: a WireGuard peer needs 'allowed-ips'.` });
+            const ka = scalarOf(p.get('keepalive')?.value);
+            if (ka && /^[0-9]+$/.test(ka.value) && Number(ka.value) > 65535) out.push({ uri: peers.part.uri, code: this.id, severity: 'error', span: ka.span, message: `${def.id}: keepalive ${ka.value} is out of range: 0 to 65535.` });
+          }
+        }
+      }
+      const ttl = def.get('ttl');
+      const t = ttl && scalarOf(ttl.pair.value);
+      if (ttl && t && /^[0-9]+$/.test(t.value) && (Number(t.value) < 1 || Number(t.value) > 255))
+        out.push({ uri: ttl.part.uri, code: this.id, severity: 'error', span: t.span, message: `${def.id}: ttl ${t.value} is out of range: 1 to 255.` });
+    }
+    return out;
+  },
+};
+
+export const setNameWithoutMatch: NetplanCheck = {
+  id: 'netplan/set-name-without-match',
+  defaultSeverity: 'error',
+  description: "'set-name' is given without 'match', so netplan cannot tell which device to rename.",
+  run(config: NetplanConfig): FileFinding[] {
+    const out: FileFinding[] = [];
+    for (const def of config.ordered) {
+      const sn = def.get('set-name');
+      if (sn && !def.get('match')) out.push({ uri: sn.part.uri, code: this.id, severity: 'error', span: sn.pair.key.span, message: `${def.id}: 'set-name' needs 'match:' to select the device to rename.` });
+    }
+    return out;
+  },
+};
+
+export const vrfTable: NetplanCheck = {
+  id: 'netplan/vrf-table',
+  defaultSeverity: 'error',
+  description: "A VRF without 'table'.",
+  run(config: NetplanConfig): FileFinding[] {
+    const out: FileFinding[] = [];
+    for (const def of config.ordered) {
+      if (def.type !== 'vrfs' || def.get('table')) continue;
+      const last = def.parts[def.parts.length - 1];
+      out.push({ uri: last.uri, code: this.id, severity: 'error', span: defSpan(last), message: `${def.id}: a VRF needs 'table', its routing table number.` });
+    }
+    return out;
+  },
+};

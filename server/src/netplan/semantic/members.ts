@@ -1,0 +1,79 @@
+/**
+ * netplan/undefined-interface: a bridge/bond/vrf member, a VLAN or VXLAN `link`,
+ * an SR-IOV `link` or a bond `primary` names an ID that no netplan file of the
+ * folder defines (netplan: "interface 'x' is not defined").
+ * netplan/interface-in-two-masters: one interface in two bridges/bonds (or two VRFs).
+ */
+import type { FileFinding, NetplanCheck, NetplanConfig, NetDef } from './model';
+import { scalarOf } from './model';
+import type { NpScalar } from '../parse';
+
+function refs(def: NetDef): { ref: NpScalar; uri: string; what: string }[] {
+  const out: { ref: NpScalar; uri: string; what: string }[] = [];
+  for (const part of def.parts) {
+    const ifs = part.map.get('interfaces')?.value;
+    if ((def.type === 'bridges' || def.type === 'bonds' || def.type === 'vrfs') && ifs && ifs.kind === 'seq')
+      for (const it of ifs.items) if (it.kind === 'scalar' && !it.empty) out.push({ ref: it, uri: part.uri, what: 'member' });
+    const link = scalarOf(part.map.get('link')?.value);
+    if (link && !link.empty && (def.type === 'vlans' || def.type === 'tunnels' || def.type === 'ethernets')) out.push({ ref: link, uri: part.uri, what: 'link' });
+  }
+  return out;
+}
+
+export const undefinedInterface: NetplanCheck = {
+  id: 'netplan/undefined-interface',
+  defaultSeverity: 'error',
+  description: 'A bridge, bond or VRF member, or a VLAN/VXLAN/SR-IOV link, names an interface defined in no netplan file of the folder.',
+  run(config: NetplanConfig): FileFinding[] {
+    const out: FileFinding[] = [];
+    const known = [...config.defs.keys()];
+    for (const def of config.ordered) {
+      for (const r of refs(def)) {
+        if (config.defs.has(r.ref.value) || config.ovsPorts.has(r.ref.value)) continue;
+        out.push({
+          uri: r.uri,
+          code: this.id,
+          severity: 'error',
+          span: r.ref.span,
+          message: `${def.id}: interface '${r.ref.value}' is not defined in any netplan file here${known.length ? ` (defined: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''})` : ''}.`,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export const interfaceInTwoMasters: NetplanCheck = {
+  id: 'netplan/interface-in-two-masters',
+  defaultSeverity: 'error',
+  description: 'An interface is a member of two bridges or bonds (or two VRFs).',
+  run(config: NetplanConfig): FileFinding[] {
+    const out: FileFinding[] = [];
+    const master = new Map<string, { def: NetDef; ref: NpScalar; uri: string }>();
+    const vrf = new Map<string, { def: NetDef; ref: NpScalar; uri: string }>();
+    for (const def of config.ordered) {
+      if (def.type !== 'bridges' && def.type !== 'bonds' && def.type !== 'vrfs') continue;
+      const table = def.type === 'vrfs' ? vrf : master;
+      for (const part of def.parts) {
+        const ifs = part.map.get('interfaces')?.value;
+        if (!ifs || ifs.kind !== 'seq') continue;
+        for (const it of ifs.items) {
+          if (it.kind !== 'scalar' || it.empty) continue;
+          const prev = table.get(it.value);
+          if (prev && prev.def !== def) {
+            const kind = prev.def.type === 'bridges' ? 'bridge' : prev.def.type === 'bonds' ? 'bond' : 'vrf';
+            out.push({
+              uri: part.uri,
+              code: this.id,
+              severity: 'error',
+              span: it.span,
+              message: `${def.id}: interface '${it.value}' is already a member of ${kind} ${prev.def.id}; an interface can belong to one ${def.type === 'vrfs' ? 'VRF' : 'bridge or bond'} only.`,
+              related: [{ uri: prev.uri, span: prev.ref.span, message: `'${it.value}' is a member of ${prev.def.id} here` }],
+            });
+          } else if (!prev) table.set(it.value, { def, ref: it, uri: part.uri });
+        }
+      }
+    }
+    return out;
+  },
+};
