@@ -104,8 +104,20 @@ export function netmaskPrefix(st: IfaceStanza, family: Family): number | undefin
   return parsePrefix(nm.values[0].text, family).prefix;
 }
 
-/** The well-formed addresses a stanza configures, each with its effective prefix and subnet. */
+const addressCache = new WeakMap<IfaceStanza, IfaceAddress[]>();
+
+/**
+ * The well-formed addresses a stanza configures, each with its effective
+ * prefix and subnet. Cached per stanza object (a parse makes new objects, so
+ * the cache never goes stale); treat the result as read-only.
+ */
 export function stanzaAddresses(st: IfaceStanza): IfaceAddress[] {
+  let out = addressCache.get(st);
+  if (!out) addressCache.set(st, (out = computeAddresses(st)));
+  return out;
+}
+
+function computeAddresses(st: IfaceStanza): IfaceAddress[] {
   const family = ipFamily(st);
   if (!family || !st.name) return [];
   const out: IfaceAddress[] = [];

@@ -23,6 +23,8 @@ export interface Token {
 /** One option line inside an `iface` or `mapping` stanza (or misplaced outside any). */
 export interface OptionLine {
   readonly name: Token;
+  /** The name with hyphens as underscores (`bridge-ports` → `bridge_ports`), see `optionKey`. */
+  readonly key: string;
   /** The words after the option name, joined by single spaces. */
   readonly value: string;
   /** From the first value word to the end of the last one; empty at the end of the name when there is no value. */
@@ -193,7 +195,7 @@ function optionOf(l: Logical): OptionLine {
   const valueSpan = values.length
     ? { start: values[0].span.start, end: values[values.length - 1].span.end }
     : { start: name.span.end, end: name.span.end };
-  return { name, values, value: values.map((v) => v.text).join(' '), valueSpan, span: l.span, line: l.line };
+  return { name, key: optionKey(name.text), values, value: values.map((v) => v.text).join(' '), valueSpan, span: l.span, line: l.line };
 }
 
 export function parseInterfaces(text: string): InterfacesModel {
@@ -277,17 +279,20 @@ export function parseInterfaces(text: string): InterfacesModel {
  * hyphens and underscores are the same, so `bridge-ports` is `bridge_ports`.
  */
 export function optionKey(name: string): string {
-  return name.replace(/-/g, '_');
+  return name.includes('-') ? name.replace(/-/g, '_') : name;
 }
 
 /** The option lines of a stanza with this name (hyphen/underscore-insensitive), in order. */
 export function optionsNamed(st: { options: readonly OptionLine[] }, name: string): OptionLine[] {
   const key = optionKey(name);
-  return st.options.filter((o) => optionKey(o.name.text) === key);
+  const out: OptionLine[] = [];
+  for (const o of st.options) if (o.key === key) out.push(o);
+  return out;
 }
 
 /** The first option line with this name (hyphen/underscore-insensitive). */
 export function option(st: { options: readonly OptionLine[] }, name: string): OptionLine | undefined {
   const key = optionKey(name);
-  return st.options.find((o) => optionKey(o.name.text) === key);
+  for (const o of st.options) if (o.key === key) return o;
+  return undefined;
 }

@@ -1,9 +1,9 @@
 import type { Finding } from '../../service/types';
-import { optionsNamed } from '../parse';
 import { BRIDGE_SECONDS } from '../vocabulary';
 import type { IfupdownCheck } from './check';
 
 const ID = 'ifupdown/bridge-numeric-value';
+const SECONDS = new Set(BRIDGE_SECONDS);
 
 /**
  * bridge_fd, bridge_maxwait and the other bridge timers are numbers of
@@ -17,12 +17,10 @@ export const bridgeNumericValueCheck: IfupdownCheck = {
   run(file) {
     const out: Finding[] = [];
     for (const st of file.model.ifaces) {
-      for (const name of BRIDGE_SECONDS) {
-        for (const o of optionsNamed(st, name)) {
-          if (o.values.length === 0) continue;
-          if (o.values.length === 1 && /^\d+(\.\d+)?$/.test(o.value)) continue;
-          out.push({ code: ID, span: o.valueSpan, message: `${o.name.text} '${o.value}' is not a number of seconds (e.g. 0, 2 or 2.5)` });
-        }
+      for (const o of st.options) {
+        if (!SECONDS.has(o.key) || o.values.length === 0) continue;
+        if (o.values.length === 1 && /^\d+(\.\d+)?$/.test(o.value)) continue;
+        out.push({ code: ID, span: o.valueSpan, message: `${o.name.text} '${o.value}' is not a number of seconds (e.g. 0, 2 or 2.5)` });
       }
     }
     return out;
