@@ -336,7 +336,7 @@ const tunnel = obj(
     'short-circuit': bool('VXLAN: route short-circuiting.'),
     checksums: seqOf(en(['udp', 'zero-udp6-tx', 'zero-udp6-rx', 'remote-tx', 'remote-rx'], 'Checksum flag.', 'udp, zero-udp6-tx, zero-udp6-rx, remote-tx or remote-rx'), 'VXLAN: checksum options.'),
     extensions: seqOf(en(['group-policy', 'generic-protocol'], 'Extension.', "'group-policy' or 'generic-protocol'"), 'VXLAN: extensions.'),
-    'port-range': seqOf(uint(), 'VXLAN: source port range [low, high].'),
+    'port-range': { ...seqOf(uint(), 'VXLAN: source port range [low, high].'), minItems: 2, maxItems: 2, 'x-expected': 'exactly two ports [low, high]' },
     'flow-label': uint('VXLAN: IPv6 flow label (0-1048575).'),
     'do-not-fragment': bool('VXLAN: set the IPv4 Do-not-Fragment bit.'),
   },

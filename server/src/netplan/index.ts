@@ -7,6 +7,7 @@
  *   checkNetplanFile(uri, text)                        (a one-file folder)
  */
 import type { Finding } from '../service/types';
+import type { Span } from '../parse/span';
 import { parseNetplan, type NetplanParse } from './parse';
 import { validateNetplanSchema, NETPLAN_CODES } from './validate';
 import { buildConfig, type NetplanConfig } from './semantic/model';
@@ -56,6 +57,7 @@ export function checkNetplanSyntaxAndSchema(parsed: NetplanParse): Finding[] {
  */
 export function checkNetplanFolder(files: readonly NetplanFile[], parsedCache?: Map<string, NetplanParse>): Map<string, Finding[]> {
   const result = new Map<string, Finding[]>();
+  const texts = new Map(files.map((f) => [f.uri, f.text]));
   const parsed = files.map((f) => ({ uri: f.uri, parsed: parsedCache?.get(f.uri) ?? parseNetplan(f.text) }));
   const broken = new Set<string>();
   for (const p of parsed) {
@@ -79,7 +81,20 @@ export function checkNetplanFolder(files: readonly NetplanFile[], parsedCache?: 
       list.push({ code: f.code, span: f.span, message: f.message, severity: f.severity, related: f.related });
     }
   }
+  // One-line spans: a finding about a whole mapping is shown on its first line.
+  for (const [uri, list] of result) {
+    const text = texts.get(uri) ?? '';
+    result.set(uri, list.map((f) => ({ ...f, span: oneLine(text, f.span) })));
+  }
   return result;
+}
+
+function oneLine(text: string, span: Span): Span {
+  const nl = text.indexOf('\n', span.start);
+  if (nl < 0 || nl >= span.end) return span;
+  let end = nl;
+  while (end > span.start && /\s/.test(text[end - 1])) end--;
+  return { start: span.start, end: Math.max(end, span.start) };
 }
 
 export function checkNetplanFile(uri: string, text: string): Finding[] {

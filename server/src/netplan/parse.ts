@@ -136,6 +136,16 @@ export function parseNetplan(text: string): NetplanParse {
     const [s, en] = e.pos;
     errors.push({ span: { start: s, end: Math.max(s + 1, Math.min(en, lineEnd(text, s))) }, message: messageOf(e.code, e.message), code: YAML_SYNTAX });
   }
+  // Tabs in indentation: libyaml (and so netplan) refuses them even where the yaml package is lenient.
+  if (!errors.some((e) => e.message.startsWith('Tabs'))) {
+    const re = /^( *)\t/gm;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const at = m.index + m[1].length;
+      errors.push({ span: { start: at, end: at + 1 }, message: messageOf('TAB_AS_INDENT', ''), code: YAML_SYNTAX });
+      break;
+    }
+  }
   // Keep one error per line: the yaml package often reports a consequence next to the cause.
   const seenLines = new Set<number>();
   const dedup = errors.filter((e) => {
@@ -158,7 +168,12 @@ export function parseNetplan(text: string): NetplanParse {
       });
       if (!target || target === n) return emptyScalar(span.start);
       // Positions inside an alias point at the alias itself.
-      return respan(convert(target, span.start, depth + 1), span);
+      const nw = warnings.length;
+      const ne = errors.length;
+      const node = respan(convert(target, span.start, depth + 1), span);
+      warnings.length = nw; // already reported at the anchor
+      errors.length = ne;
+      return node;
     }
     if (n && typeof n === 'object' && 'anchor' in n && typeof (n as { anchor?: string }).anchor === 'string') {
       anchors.set((n as { anchor: string }).anchor, n as YamlNode);

@@ -3,7 +3,7 @@ import type { NetplanCheck } from './model';
 import { undefinedInterface, interfaceInTwoMasters } from './members';
 import { invalidAddress } from './addresses';
 import { invalidRoute } from './routes';
-import { vlanDefinition, tunnelDefinition, setNameWithoutMatch, vrfTable } from './definitions';
+import { vlanDefinition, tunnelDefinition, setNameWithoutMatch, vrfTable, wifiAccessPoints } from './definitions';
 import { nameTooLong, gatewayDeprecated, conflictingDefaultRoutes, bridgeMemberHasAddress, duplicateAddress, viaOutsideSubnets, duplicateMac } from './warnings';
 
 export const netplanChecks: readonly NetplanCheck[] = [
@@ -12,6 +12,7 @@ export const netplanChecks: readonly NetplanCheck[] = [
   vlanDefinition,
   tunnelDefinition,
   vrfTable,
+  wifiAccessPoints,
   setNameWithoutMatch,
   undefinedInterface,
   interfaceInTwoMasters,

@@ -14,6 +14,15 @@ function refs(def: NetDef): { ref: NpScalar; uri: string; what: string }[] {
     const ifs = part.map.get('interfaces')?.value;
     if ((def.type === 'bridges' || def.type === 'bonds' || def.type === 'vrfs') && ifs && ifs.kind === 'seq')
       for (const it of ifs.items) if (it.kind === 'scalar' && !it.empty) out.push({ ref: it, uri: part.uri, what: 'member' });
+    const params = part.map.get('parameters')?.value;
+    if (params && params.kind === 'map') {
+      for (const k of ['path-cost', 'port-priority']) {
+        const m = params.get(k)?.value;
+        if (m && m.kind === 'map' && def.type === 'bridges') for (const p of m.pairs) out.push({ ref: p.key, uri: part.uri, what: k });
+      }
+      const primary = scalarOf(params.get('primary')?.value);
+      if (primary && !primary.empty && def.type === 'bonds') out.push({ ref: primary, uri: part.uri, what: 'primary' });
+    }
     const link = scalarOf(part.map.get('link')?.value);
     if (link && !link.empty && (def.type === 'vlans' || def.type === 'tunnels' || def.type === 'ethernets')) out.push({ ref: link, uri: part.uri, what: 'link' });
   }

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseNetplan, isNetplan, toJson, checkNetplanFile } from '../../server/src/netplan';
+
+test('scalars keep their source text: MACs are not base-60 numbers, y/on are text', () => {
+  const p = parseNetplan('network:\n  ethernets:\n    e:\n      macaddress: 02:01:02:03:04:05\n      dhcp4: Yes\n      y: on\n');
+  assert.deepEqual(toJson(p.root!), { network: { ethernets: { e: { macaddress: '02:01:02:03:04:05', dhcp4: 'Yes', y: 'on' } } } });
+  assert.deepEqual(p.errors, []);
+});
+
+test('YAML 1.1 booleans in any case are accepted where netplan wants a boolean', () => {
+  for (const b of ['yes', 'No', 'ON', 'off', 'y', 'N', 'True', 'FALSE']) assert.deepEqual(checkNetplanFile('file:///x.yaml', `network:\n  ethernets:\n    e:\n      dhcp4: ${b}\n`), [], b);
+  assert.equal(checkNetplanFile('file:///x.yaml', 'network:\n  ethernets:\n    e:\n      dhcp4: 1\n')[0].code, 'netplan/invalid-value');
+});
+
+test('never throws on garbage', () => {
+  for (const t of ['', '\t', ':', '- a\n b: [', '{{{{', 'network: *x', 'network: &a [*a]', '\u0000\uffff', 'network:\n' + '  '.repeat(300) + 'x']) {
+    assert.doesNotThrow(() => checkNetplanFile('file:///x.yaml', t), JSON.stringify(t));
+  }
+});
+
+test('tabs and inconsistent indentation are YAML errors at the right line', () => {
+  const tab = checkNetplanFile('file:///x.yaml', 'network:\n\tversion: 2\n');
+  assert.equal(tab[0].code, 'netplan/yaml-syntax');
+  assert.equal(tab[0].span.start, 9);
+  const ind = checkNetplanFile('file:///x.yaml', 'network:\n  version: 2\n ethernets: {}\n');
+  assert.equal(ind[0].code, 'netplan/yaml-syntax');
+  assert.ok(ind[0].span.start >= 22 && ind[0].span.start <= 24);
+});
+
+test('duplicate keys and aliases: warnings (netplan 0.106 accepts them)', () => {
+  const f = checkNetplanFile('file:///x.yaml', 'network:\n  ethernets:\n    e: &a\n      dhcp4: true\n      dhcp4: false\n    f: *a\n');
+  assert.deepEqual(f.map((x) => [x.code, x.severity]).sort(), [['netplan/duplicate-key', 'warning'], ['netplan/yaml-alias', 'warning']]);
+});
+
+test('recognition by content and by path', () => {
+  assert.ok(isNetplan('network:\n  version: 2\n  ethernets: {}\n'));
+  assert.ok(isNetplan('# c\nnetwork:\n  bridges:\n    br0: {}\n'));
+  assert.ok(isNetplan('anything: 1\n', 'file:///etc/netplan/01-x.yaml'));
+  assert.ok(isNetplan('', 'file:///home/u/proj/netplan/host1/50-cloud-init.yaml'));
+  assert.ok(!isNetplan('services:\n  web:\n    image: nginx\nnetworks:\n  default: {}\n', 'file:///p/docker-compose.yaml'));
+  assert.ok(!isNetplan('apiVersion: v1\nkind: Pod\nspec:\n  containers: []\n'));
+  assert.ok(!isNetplan('network:\n  version: 1\n  config:\n    - type: physical\n'));
+  assert.ok(!isNetplan('network:\n  mode: bridge\n'));
+});
+
+test('dummy-devices and virtual-ethernets are not netplan 0.106 keys', () => {
+  for (const k of ['dummy-devices', 'virtual-ethernets']) {
+    const f = checkNetplanFile('file:///x.yaml', `network:\n  version: 2\n  ${k}:\n    d0: {}\n`);
+    assert.equal(f[0].code, 'netplan/unknown-key', k);
+    assert.equal(f[0].span.start, 24);
+  }
+});
