@@ -21,3 +21,16 @@ test('two elements with many attributes each: no repetition across elements', ()
   const attrs = Array.from({ length: 30 }, (_, i) => `a${i}='1'`).join(' ');
   assert.deepEqual(parseXml(`<r><e ${attrs}/><f ${attrs}/></r>`).errors, []);
 });
+
+test('text spans are trimmed the way String.prototype.trim trims', () => {
+  for (const ws of [' ', '\n', '\t', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028', '\u0085', '\u200b']) {
+    const text = `<a>${ws}x y${ws}</a>`;
+    const el = parseXml(text).root!;
+    const inner = text.slice(3, text.length - 4);
+    const lead = inner.length - inner.trimStart().length;
+    const trail = inner.length - inner.trimEnd().length;
+    assert.deepEqual(el.textSpan, { start: 3 + lead, end: 3 + inner.length - trail }, JSON.stringify(ws));
+    assert.equal(el.text, inner);
+  }
+  assert.equal(parseXml('<a> \n <b/> \t </a>').root!.textSpan, undefined);
+});

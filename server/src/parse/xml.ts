@@ -98,6 +98,12 @@ function isNameStart(c: number): boolean {
 function isNameChar(c: number): boolean {
   return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 0xb7;
 }
+/** What String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmable(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -491,11 +497,14 @@ class Parser {
 
   private addText(el: XmlElement, decoded: string, start: number, end: number): void {
     el.text += decoded;
-    const raw = this.text.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const trail = raw.length - raw.trimEnd().length;
-    if (lead === raw.length) return;
-    const s = { start: start + lead, end: end - trail };
+    // Trim by scanning (no copies): the whitespace between 20,000 children is text too.
+    const t = this.text;
+    let a = start;
+    while (a < end && isTrimmable(t.charCodeAt(a))) a++;
+    if (a === end) return;
+    let b = end;
+    while (b > a && isTrimmable(t.charCodeAt(b - 1))) b--;
+    const s = { start: a, end: b };
     el.textSpan = el.textSpan ? { start: el.textSpan.start, end: s.end } : s;
   }
 

@@ -47,7 +47,12 @@ export interface FileFacts {
 
 /** Canonical form of a MAC for comparison: lower case, colon separated. */
 export function normalizeMac(mac: string): string {
-  return mac.trim().toLowerCase();
+  // Most MACs are written in lower case without spaces: keep those strings as they are.
+  for (let i = 0; i < mac.length; i++) {
+    const c = mac.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c <= 32 || c > 126) return mac.trim().toLowerCase();
+  }
+  return mac;
 }
 
 export function factsOf(uri: string, model: LibvirtModel): FileFacts {
@@ -130,13 +135,14 @@ class MultiMap<T> {
     return this.map.get(key) ?? [];
   }
   /**
-   * When `prev` is the only value under `key`, puts `next` in its place (a
-   * fresh list, as removeWhere + add would give) and returns true.
+   * When `prev` is the only value under `key`, puts `next` in its place and
+   * returns true. (The list is changed in place: lists from get() are read
+   * at once by their callers, never kept across updates.)
    */
   replaceSingle(key: string, prev: T, next: T): boolean {
     const l = this.map.get(key);
     if (!l || l.length !== 1 || l[0] !== prev) return false;
-    this.map.set(key, [next]);
+    l[0] = next;
     return true;
   }
 }
@@ -187,6 +193,8 @@ export class WorkspaceIndex {
       const same = (m: MacUse) => m.uri === facts.uri;
       for (let i = 0; i < prev.length; i++) {
         if (this.byMac.replaceSingle(prev[i].mac, prev[i], facts.macs[i])) continue;
+        // Shared: its files are affected (what related(old) would have found).
+        for (const o of this.byMac.get(prev[i].mac)) affected.add(o.uri);
         this.byMac.removeWhere(prev[i].mac, same);
         readd.push(i);
       }
@@ -198,7 +206,7 @@ export class WorkspaceIndex {
       this.bySubnet.add(subnetKey(s.subnet), s);
       for (const k of enclosingKeys(s.subnet)) this.byEnclosing.add(k, s);
     }
-    // With the same MAC keys, the files sharing them were found by removeFacts already.
+    // With the same MAC keys, the files sharing them were collected above.
     for (const u of this.related(facts, !sameMacs)) affected.add(u);
     return affected;
   }
@@ -213,7 +221,8 @@ export class WorkspaceIndex {
     const old = this.files.get(uri);
     const affected = new Set<string>([uri]);
     if (!old) return affected;
-    for (const u of this.related(old, true)) affected.add(u);
+    // With keepMacs the caller looks at the MAC entries itself.
+    for (const u of this.related(old, !keepMacs)) affected.add(u);
     const same = (f: { uri: string }) => f.uri === uri;
     if (old.networkName?.value) this.byName.removeWhere(old.networkName.value, same);
     if (old.uuid?.value) this.byUuid.removeWhere(old.uuid.value.toLowerCase(), same);
