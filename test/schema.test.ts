@@ -11,7 +11,7 @@ import { compilePattern, dataMatches, translateXsdRegex } from '../server/src/sc
 import { loadGrammar, type GrammarJson } from '../server/src/schema/grammar';
 import { allowedValues, expectedAttributes, expectedChildren, schemaProblems } from '../server/src/schema';
 import { Validator } from '../server/src/schema/validator';
-import type { DocKind } from '../server/src/service/types';
+import type { LibvirtKind } from '../server/src/service/types';
 
 /** A grammar whose three starts are all `start`; patterns given in grammar.json form. */
 function grammarOf(patterns: GrammarJson['patterns'], start = 0) {
@@ -23,7 +23,7 @@ function validate(g: ReturnType<typeof grammarOf>, text: string): string[] {
   return new Validator(g.table, text).validateRoot(xml.root!, g.starts.network).map((p) => `${p.code.replace('libvirt/', '')}: ${p.message}`);
 }
 
-function libvirt(text: string, kind: DocKind = 'libvirt-network'): string[] {
+function libvirt(text: string, kind: LibvirtKind = 'libvirt-network'): string[] {
   return schemaProblems(parseXml(text), kind).map((p) => `${p.code.replace('libvirt/', '')}: ${p.message}`);
 }
 

@@ -44,7 +44,7 @@ function featureContext(texts: Record<string, string>, uri: string): FeatureCont
     const kind = kindOfRoot(xml.root);
     const model = kind && xml.root ? buildModel(kind, xml.root) : undefined;
     if (model) index.update(factsOf(u, model));
-    views.set(u, { uri: u, text, lineIndex: new LineIndex(text), xml, kind, model });
+    views.set(u, { uri: u, text, lineIndex: new LineIndex(text), xml, kind, format: kind, model });
   }
   return {
     doc: views.get(uri)!,

@@ -26,7 +26,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseXml } from '../../server/src/parse/xml';
 import { kindOfRoot } from '../../server/src/service/documentKind';
-import type { DocKind } from '../../server/src/service/types';
+import type { LibvirtKind } from '../../server/src/service/types';
 
 export interface OracleInput {
   /** Absolute path of the document on disk. */
@@ -36,7 +36,7 @@ export interface OracleInput {
 
 export interface OracleVerdict {
   readonly path: string;
-  readonly kind: DocKind;
+  readonly kind: LibvirtKind;
   /** Accepted by the define command (on the daemon for networks when one is given). */
   readonly virshAccepted: boolean;
   readonly schemaValid: boolean;
@@ -50,17 +50,17 @@ export function libvirtToolsInstalled(): boolean {
   return ok('virsh') && ok('virt-xml-validate');
 }
 
-export function kindOfText(text: string): DocKind | undefined {
+export function kindOfText(text: string): LibvirtKind | undefined {
   return kindOfRoot(parseXml(text).root);
 }
 
-const VIRSH_COMMAND: Record<DocKind, string> = {
+const VIRSH_COMMAND: Record<LibvirtKind, string> = {
   'libvirt-network': 'net-define',
   'libvirt-host-interface': 'iface-define',
   'libvirt-domain': 'define',
   'libvirt-domain-interface': 'define', // wrapped into a minimal domain first
 };
-const SCHEMA: Record<DocKind, string> = {
+const SCHEMA: Record<LibvirtKind, string> = {
   'libvirt-network': 'network',
   'libvirt-host-interface': 'interface',
   'libvirt-domain': 'domain',
@@ -336,7 +336,7 @@ function defineNetworksOnDaemon(uri: string, files: readonly string[]): Promise<
 }
 
 /** `define`/`iface-define`/`net-define` of each file in one batch on a fresh test driver. */
-async function defineOnTestDriver(tmp: string, docs: readonly { kind: DocKind; file: string }[]): Promise<DefineResult> {
+async function defineOnTestDriver(tmp: string, docs: readonly { kind: LibvirtKind; file: string }[]): Promise<DefineResult> {
   if (docs.length === 0) return { accepted: [], messages: [] };
   const node = path.join(tmp, 'node.xml');
   fs.writeFileSync(node, '<node/>\n');
@@ -358,7 +358,7 @@ export interface JudgeOptions {
 export async function judge(files: readonly OracleInput[], options: JudgeOptions = {}): Promise<OracleVerdict[]> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'virtnet-oracle-'));
   try {
-    const docs: { input: OracleInput; kind: DocKind; file: string; onDaemon: boolean }[] = [];
+    const docs: { input: OracleInput; kind: LibvirtKind; file: string; onDaemon: boolean }[] = [];
     files.forEach((f, i) => {
       const kind = kindOfText(f.text);
       if (!kind) return;

@@ -1,12 +1,12 @@
 import type { XmlDocument } from '../parse/xml';
-import type { DocKind, Finding, Severity } from '../service/types';
+import type { DocKind, Finding, LibvirtKind, Severity } from '../service/types';
 import type { LibvirtModel } from '../model/libvirt';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** Everything a check may look at. Checks are pure functions of this. */
 export interface CheckContext {
   readonly uri: string;
-  readonly kind: DocKind;
+  readonly kind: LibvirtKind;
   readonly xml: XmlDocument;
   readonly model: LibvirtModel;
   /** Facts from every file of the workspace (this one included). */

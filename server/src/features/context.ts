@@ -8,7 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LibvirtModel } from '../model/libvirt';
 import type { LineIndex } from '../parse/lineIndex';
 import type { XmlDocument } from '../parse/xml';
-import type { DocKind, Settings } from '../service/types';
+import type { DocKind, LibvirtKind, Settings } from '../service/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface DocumentView {
@@ -17,8 +17,10 @@ export interface DocumentView {
   readonly lineIndex: LineIndex;
   /** Parsed XML, for any document that parses as XML with a root (libvirt or not). */
   readonly xml: XmlDocument | undefined;
-  /** Set when the document is one VirtNet understands. */
-  readonly kind: DocKind | undefined;
+  /** Set when the document is libvirt XML. */
+  readonly kind: LibvirtKind | undefined;
+  /** Set when the document is any format VirtNet understands (libvirt XML, netplan, interfaces). */
+  readonly format: DocKind | undefined;
   readonly model: LibvirtModel | undefined;
 }
 

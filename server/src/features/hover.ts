@@ -15,7 +15,7 @@ import { toRange } from '../parse/lineIndex';
 import type { Span } from '../parse/span';
 import { elementAt, type XmlAttribute, type XmlElement } from '../parse/xml';
 import { allowedValues, expectedAttributes, expectedChildren } from '../schema/query';
-import type { DocKind } from '../service/types';
+import type { LibvirtKind } from '../service/types';
 import type { FeatureContext } from './context';
 import { localName, lookupDoc, type AttrDoc, type DocFamily, type ElementDoc, type Mode, type ModeRule } from './docs';
 import { code, containingSubnetLines, dhcpHostLines, natRangeLines, rangeLines, routeLines, subnetLines } from './docs/ipInfo';
@@ -46,7 +46,7 @@ function targetAt(root: XmlElement, offset: number): Target | undefined {
 }
 
 /** The document family of an element and its ancestry from that family's root. */
-function familyOf(kind: DocKind, el: XmlElement): { family: DocFamily; chain: string[] } {
+function familyOf(kind: LibvirtKind, el: XmlElement): { family: DocFamily; chain: string[] } {
   const chain: XmlElement[] = [];
   for (let e: XmlElement | undefined = el; e; e = e.parent) chain.unshift(e);
   const names = chain.map((e) => e.name);

@@ -6,7 +6,7 @@
  */
 import type { Span } from '../parse/span';
 import { attr, child, children, type XmlAttribute, type XmlElement } from '../parse/xml';
-import type { DocKind } from '../service/types';
+import type { LibvirtKind } from '../service/types';
 import { bits, defaultPrefix, parseAddr, parseMac, prefixFromNetmask, subnetOf, type Addr, type Subnet } from '../net/ip';
 
 /** A value from the document and where it is written. */
@@ -232,7 +232,7 @@ function nic(el: XmlElement): DomainNic {
   };
 }
 
-export function buildModel(kind: DocKind, root: XmlElement): LibvirtModel {
+export function buildModel(kind: LibvirtKind, root: XmlElement): LibvirtModel {
   switch (kind) {
     case 'libvirt-network':
       return networkModel(root);

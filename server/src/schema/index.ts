@@ -6,7 +6,7 @@
  * so the five schema checks share it.
  */
 import type { XmlDocument } from '../parse/xml';
-import type { DocKind } from '../service/types';
+import type { LibvirtKind } from '../service/types';
 import { libvirtGrammar } from './grammar';
 import { schemaTargets } from './targets';
 import { Validator, type SchemaProblem } from './validator';
@@ -18,7 +18,7 @@ export { expectedAttributes, expectedChildren, allowedValues, type ExpectedName 
 
 const cache = new WeakMap<XmlDocument, SchemaProblem[]>();
 
-export function schemaProblems(xml: XmlDocument, kind: DocKind): SchemaProblem[] {
+export function schemaProblems(xml: XmlDocument, kind: LibvirtKind): SchemaProblem[] {
   let found = cache.get(xml);
   if (!found) {
     found = [];

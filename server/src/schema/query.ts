@@ -4,7 +4,7 @@
  * allowed, which values an attribute takes.
  */
 import type { XmlDocument, XmlElement } from '../parse/xml';
-import type { DocKind } from '../service/types';
+import type { LibvirtKind } from '../service/types';
 import { describeValuePattern, enumeratedValues } from './datatypes';
 import { libvirtGrammar, type Grammar } from './grammar';
 import { nameClassNames } from './nameClass';
@@ -24,7 +24,7 @@ interface Place {
   readonly patterns: Pattern[];
 }
 
-function place(xml: XmlDocument, kind: DocKind, el: XmlElement, grammar: Grammar): Place | undefined {
+function place(xml: XmlDocument, kind: LibvirtKind, el: XmlElement, grammar: Grammar): Place | undefined {
   const validator = new Validator(grammar.table, xml.text);
   for (const t of schemaTargets(xml, kind)) {
     let inside = false;
@@ -40,7 +40,7 @@ function place(xml: XmlDocument, kind: DocKind, el: XmlElement, grammar: Grammar
  * Child elements allowed in `el` after its children that start before
  * `offset` (all children when offset is undefined), in grammar order.
  */
-export function expectedChildren(xml: XmlDocument, kind: DocKind, el: XmlElement, offset?: number, grammar: Grammar = libvirtGrammar()): ExpectedName[] {
+export function expectedChildren(xml: XmlDocument, kind: LibvirtKind, el: XmlElement, offset?: number, grammar: Grammar = libvirtGrammar()): ExpectedName[] {
   const pl = place(xml, kind, el, grammar);
   if (!pl) return [];
   const stop = offset === undefined ? undefined : el.children.find((c) => c.span.start >= offset);
@@ -57,7 +57,7 @@ export function expectedChildren(xml: XmlDocument, kind: DocKind, el: XmlElement
 }
 
 /** Attributes `el` may still take (those it has are left out), in grammar order. */
-export function expectedAttributes(xml: XmlDocument, kind: DocKind, el: XmlElement, grammar: Grammar = libvirtGrammar()): ExpectedName[] {
+export function expectedAttributes(xml: XmlDocument, kind: LibvirtKind, el: XmlElement, grammar: Grammar = libvirtGrammar()): ExpectedName[] {
   const pl = place(xml, kind, el, grammar);
   if (!pl) return [];
   const content = grammar.table.choiceOf(pl.patterns.map((p) => p.content));
@@ -80,7 +80,7 @@ export function expectedAttributes(xml: XmlDocument, kind: DocKind, el: XmlEleme
  */
 export function allowedValues(
   xml: XmlDocument,
-  kind: DocKind,
+  kind: LibvirtKind,
   el: XmlElement,
   attrName: string,
   grammar: Grammar = libvirtGrammar(),

@@ -1,9 +1,9 @@
 import type { XmlDocument, XmlElement } from '../parse/xml';
-import type { DocKind } from '../service/types';
+import type { LibvirtKind } from '../service/types';
 import type { StartName } from './grammar';
 
 /** The elements to validate in a document of this kind, each with its start. */
-export function schemaTargets(xml: XmlDocument, kind: DocKind): { el: XmlElement; start: StartName }[] {
+export function schemaTargets(xml: XmlDocument, kind: LibvirtKind): { el: XmlElement; start: StartName }[] {
   const root = xml.root;
   if (!root) return [];
   switch (kind) {

@@ -1,12 +1,12 @@
 import { attr, type XmlElement } from '../parse/xml';
-import type { DocKind } from './types';
+import type { LibvirtKind } from './types';
 
 /**
  * Domain <interface type='…'> values that host interface XML never uses.
  * Host interfaces are ethernet, bridge, bond and vlan, and always carry a
  * `name` attribute on the root; domain NICs never do.
  */
-export function kindOfRoot(root: XmlElement | undefined): DocKind | undefined {
+export function kindOfRoot(root: XmlElement | undefined): LibvirtKind | undefined {
   if (!root) return undefined;
   switch (root.name) {
     case 'network':

@@ -34,8 +34,9 @@ import type { Check, CheckContext } from '../checks/check';
 import { buildModel } from '../model/libvirt';
 import { LineIndex, toRange } from '../parse/lineIndex';
 import { parseXml, type XmlDocument } from '../parse/xml';
-import { factsOf, WorkspaceIndex } from '../workspace/workspaceIndex';
+import { factsOf, hostFactsOf, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { kindOfRoot, looksLikeLibvirtXml } from './documentKind';
+import { folderLanguages, type CodeInfo, type FolderLanguage } from './folderLanguages';
 import { defaultSettings, type DocKind, type Finding, type Settings, type Severity } from './types';
 import { syntaxCheck } from '../checks/syntax';
 import { documentTooLarge, MAX_DOCUMENT_SIZE } from '../checks/size';
@@ -51,8 +52,10 @@ export interface LanguageService {
   hasFile(uri: string): boolean;
   /** Diagnostics for a known file; [] for unknown files and files of no kind. */
   getDiagnostics(uri: string): Diagnostic[];
-  /** The registered checks, in order (for documentation and settings). */
+  /** The registered libvirt checks, in order. */
   readonly checks: readonly Check[];
+  /** Every diagnostic code the service reports, all formats (for documentation and settings). */
+  readonly codes: readonly CodeInfo[];
 
   // Editor features. Positions are LSP positions (0-based line, UTF-16 character).
   complete(uri: string, position: Position): CompletionList;
@@ -76,6 +79,10 @@ interface Entry {
   readonly ctx: Omit<CheckContext, 'workspace'> | undefined;
   /** The parse of an XML file that is not one of ours, kept for editor features. */
   readonly xml?: XmlDocument;
+  /** Set for host configuration formats checked a folder at a time (netplan, interfaces). */
+  readonly lang?: FolderLanguage;
+  /** `kind:folder` of a folder-language file. */
+  readonly group?: string;
   lineIndex?: LineIndex;
   localFindings?: Finding[];
 }
@@ -100,9 +107,17 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
   }
   const entries = new Map<string, Entry>();
   const index = new WorkspaceIndex();
+  if (settings.workspaceFolders) index.setFolders(settings.workspaceFolders);
+
+  /** Members of each folder-language group, and their findings once computed. */
+  const groups = new Map<string, { readonly members: Set<string>; results?: Map<string, Finding[]> }>();
 
   function makeEntry(uri: string, text: string): Entry {
     if (text.length > MAX_DOCUMENT_SIZE) return { uri, text, kind: undefined, ctx: undefined };
+    if (!text.trimStart().startsWith('<')) {
+      const lang = folderLanguages.find((l) => l.recognise(uri, text));
+      if (lang) return { uri, text, kind: lang.kind, ctx: undefined, lang, group: `${lang.kind}:${lang.groupOf(uri)}` };
+    }
     const xml = parseXml(text);
     const kind = kindOfRoot(xml.root);
     if (!kind || !xml.root) return { uri, text, kind: undefined, ctx: undefined, xml: xml.root ? xml : undefined };
@@ -146,6 +161,42 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
     return d;
   }
 
+  function leaveGroup(e: Entry | undefined, affected: Set<string>): void {
+    const g = e?.group && groups.get(e.group);
+    if (!g) return;
+    g.members.delete(e.uri);
+    g.results = undefined;
+    for (const u of g.members) affected.add(u);
+    if (g.members.size === 0) groups.delete(e.group!);
+  }
+
+  function joinGroup(e: Entry, affected: Set<string>): void {
+    if (!e.group) return;
+    let g = groups.get(e.group);
+    if (!g) groups.set(e.group, (g = { members: new Set() }));
+    g.members.add(e.uri);
+    g.results = undefined;
+    for (const u of g.members) affected.add(u);
+  }
+
+  function groupFindings(key: string, uri: string): Finding[] {
+    const g = groups.get(key);
+    const lang = entries.get(uri)?.lang;
+    if (!g || !lang) return [];
+    if (!g.results) {
+      const files = [...g.members].flatMap((u) => {
+        const o = entries.get(u);
+        return o ? [{ uri: u, text: o.text }] : [];
+      });
+      try {
+        g.results = lang.check(files);
+      } catch (err) {
+        g.results = new Map(files.map((f) => [f.uri, [{ code: 'virtnet/internal-error', span: { start: 0, end: 0 }, severity: 'error' as const, message: `Internal error checking ${lang.label} files: ${String(err)}` }]]));
+      }
+    }
+    return g.results.get(uri) ?? [];
+  }
+
   function view(e: Entry): DocumentView {
     return {
       uri: e.uri,
@@ -155,7 +206,8 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
         return lineIndexOf(e);
       },
       xml: e.ctx?.xml ?? e.xml,
-      kind: e.kind,
+      kind: e.ctx?.kind,
+      format: e.kind,
       model: e.ctx?.model,
     };
   }
@@ -201,21 +253,27 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
     rename: (uri, p, name) => feature(uri, null, (ctx, off) => rename(ctx, off(p), name)),
     renameRefusal: (uri, p, name) => feature(uri, undefined, (ctx, off) => renameRefusal(ctx, off(p), name)),
     checks,
+    codes: [syntaxCheck, ...checks, ...folderLanguages.flatMap((l) => l.codes)].map((c) => ({ id: c.id, defaultSeverity: c.defaultSeverity, description: c.description })),
     configure(s) {
       settings = { ...settings, ...s, checks: { ...(s.checks ?? settings.checks) } };
+      if (s.workspaceFolders) index.setFolders(s.workspaceFolders);
     },
     setFile(uri, text) {
       const old = entries.get(uri);
       if (old && old.text === text) return [];
       const e = makeEntry(uri, text);
       entries.set(uri, e);
-      const affected = e.ctx ? index.update(factsOf(uri, e.ctx.model)) : index.remove(uri);
+      const affected = e.ctx ? index.update(factsOf(uri, e.ctx.model)) : e.lang ? index.update(hostFactsOf(uri, e.lang.kind, e.lang.facts(uri, text))) : index.remove(uri);
+      leaveGroup(old, affected);
+      joinGroup(e, affected);
       affected.add(uri);
       return [...affected];
     },
     removeFile(uri) {
+      const old = entries.get(uri);
       entries.delete(uri);
       const affected = index.remove(uri);
+      leaveGroup(old, affected);
       affected.add(uri);
       return [...affected];
     },
@@ -231,6 +289,7 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
       if (e.text.length > MAX_DOCUMENT_SIZE) {
         return looksLikeLibvirtXml(e.text) ? [toDiagnostic(e, documentTooLarge(e.text))!] : [];
       }
+      if (e.group) return groupFindings(e.group, uri).flatMap((f) => toDiagnostic(e, f) ?? []);
       if (!e.ctx) return [];
       if (!e.localFindings) {
         e.localFindings = withoutGenericDuplicates([...syntaxCheck.run({ ...e.ctx, workspace: index }), ...run(local, e)]);

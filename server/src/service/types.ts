@@ -5,7 +5,10 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
 /** What kind of document a file is, decided by its content (see documentKind.ts). */
-export type DocKind =
+export type DocKind = LibvirtKind | 'netplan' /* netplan YAML (/etc/netplan/*.yaml) */ | 'ifupdown' /* Debian's /etc/network/interfaces and interfaces.d/ */;
+
+/** The libvirt XML kinds, decided by the root element. */
+export type LibvirtKind =
   | 'libvirt-network' // root <network>, as for `virsh net-define`
   | 'libvirt-host-interface' // root <interface name='…'>, as for `virsh iface-define`
   | 'libvirt-domain' // root <domain>: its <devices><interface> elements
@@ -37,6 +40,8 @@ export interface Settings {
   readonly checks: Readonly<Record<string, SeveritySetting>>;
   /** Report XML well-formedness errors (off when another XML extension already does). */
   readonly reportSyntaxErrors: boolean;
+  /** Workspace folder URIs; checks across formats (missing bridge, host subnets) stay within one folder. */
+  readonly workspaceFolders?: readonly string[];
 }
 
 export const defaultSettings: Settings = { checks: {}, reportSyntaxErrors: true };

@@ -43,6 +43,37 @@ export interface FileFacts {
   readonly nicNetworks: Val[];
   /** `<source bridge='…'>` of VM NICs. */
   readonly nicBridges: Val[];
+  /** Bridges defined on the host (netplan, interfaces, libvirt host-interface XML). */
+  readonly hostBridges?: readonly HostBridge[];
+  /** Addresses configured on host interfaces (netplan, interfaces). */
+  readonly hostAddresses?: readonly HostAddressUse[];
+}
+
+export interface HostBridge extends Located {
+  readonly name: string;
+}
+
+export interface HostAddressUse extends Located {
+  readonly iface: string;
+  readonly subnet: Subnet;
+}
+
+/** Facts of a host configuration file (netplan YAML, an interfaces file). */
+export function hostFactsOf(
+  uri: string,
+  kind: DocKind,
+  facts: { bridges: readonly { name: string; span: Span }[]; addresses: readonly { iface: string; subnet: Subnet; span: Span }[] },
+): FileFacts {
+  return {
+    uri,
+    kind,
+    macs: [],
+    subnets: [],
+    nicNetworks: [],
+    nicBridges: [],
+    hostBridges: facts.bridges.map((b) => ({ uri, span: b.span, name: b.name })),
+    hostAddresses: facts.addresses.map((a) => ({ uri, span: a.span, iface: a.iface, subnet: a.subnet })),
+  };
 }
 
 /** Canonical form of a MAC for comparison: lower case, colon separated. */
@@ -85,7 +116,8 @@ export function factsOf(uri: string, model: LibvirtModel): FileFacts {
   }
   if (model.kind === 'libvirt-host-interface') {
     push(model.mac, 'host interface');
-    return { uri, kind: model.kind, macs, subnets, nicNetworks, nicBridges };
+    const hostBridges = model.type?.value === 'bridge' && model.name?.value ? [{ uri, span: model.name.span, name: model.name.value }] : [];
+    return { uri, kind: model.kind, macs, subnets, nicNetworks, nicBridges, hostBridges };
   }
   for (const nic of model.nics) {
     push(nic.mac, 'VM interface');
@@ -159,6 +191,9 @@ export class WorkspaceIndex {
   private readonly bySubnet = new MultiMap<SubnetUse>();
   /** Subnets by every block that contains them (their own included). */
   private readonly byEnclosing = new MultiMap<SubnetUse>();
+  private readonly byHostBridge = new MultiMap<HostBridge>();
+  private readonly hostBySubnet = new MultiMap<HostAddressUse>();
+  private readonly hostByEnclosing = new MultiMap<HostAddressUse>();
 
   get size(): number {
     return this.files.size;
@@ -206,6 +241,11 @@ export class WorkspaceIndex {
       this.bySubnet.add(subnetKey(s.subnet), s);
       for (const k of enclosingKeys(s.subnet)) this.byEnclosing.add(k, s);
     }
+    for (const b of facts.hostBridges ?? []) this.byHostBridge.add(b.name, b);
+    for (const a of facts.hostAddresses ?? []) {
+      this.hostBySubnet.add(subnetKey(a.subnet), a);
+      for (const k of enclosingKeys(a.subnet)) this.hostByEnclosing.add(k, a);
+    }
     // With the same MAC keys, the files sharing them were collected above.
     for (const u of this.related(facts, !sameMacs)) affected.add(u);
     return affected;
@@ -234,6 +274,11 @@ export class WorkspaceIndex {
       this.bySubnet.removeWhere(subnetKey(s.subnet), same);
       for (const k of enclosingKeys(s.subnet)) this.byEnclosing.removeWhere(k, same);
     }
+    for (const b of old.hostBridges ?? []) this.byHostBridge.removeWhere(b.name, same);
+    for (const a of old.hostAddresses ?? []) {
+      this.hostBySubnet.removeWhere(subnetKey(a.subnet), same);
+      for (const k of enclosingKeys(a.subnet)) this.hostByEnclosing.removeWhere(k, same);
+    }
     this.files.delete(uri);
     return affected;
   }
@@ -257,6 +302,47 @@ export class WorkspaceIndex {
     for (const n of f.nicNetworks) add(this.byName.get(n.value));
     for (const b of f.nicBridges) add(this.byBridge.get(b.value));
     for (const s of f.subnets) for (const o of this.overlapping(s.subnet)) out.add(o.uri);
+    // Host facts matter to the libvirt files that use the bridge or overlap the address.
+    for (const b of f.hostBridges ?? []) {
+      add(this.byBridge.get(b.name));
+      add(this.byNicBridge.get(b.name));
+    }
+    for (const a of f.hostAddresses ?? []) add(this.overlapping(a.subnet));
+    return out;
+  }
+
+  private folders: readonly string[] = [];
+
+  /** The workspace folders (URIs); cross-format checks stay within one. */
+  setFolders(folders: readonly string[]): void {
+    this.folders = [...folders].map((f) => (f.endsWith('/') ? f : f + '/')).sort((a, b) => b.length - a.length);
+  }
+
+  /** The workspace folder holding `uri` (the longest that contains it), or '' when none is set or none does. */
+  folderOf(uri: string): string {
+    for (const f of this.folders) if (uri.startsWith(f)) return f;
+    return '';
+  }
+
+  /** Host bridges (netplan, interfaces, host-interface XML) named `name`. */
+  hostBridgesNamed(name: string): readonly HostBridge[] {
+    return this.byHostBridge.get(name);
+  }
+
+  /** Every bridge name the workspace knows: host bridges and the bridges of libvirt networks. */
+  bridgeNames(): string[] {
+    const out = new Set<string>();
+    for (const f of this.files.values()) {
+      for (const b of f.hostBridges ?? []) out.add(b.name);
+      if (f.bridgeName?.value && !f.bridgeName.value.includes('%')) out.add(f.bridgeName.value);
+    }
+    return [...out].sort();
+  }
+
+  /** Host addresses whose subnet overlaps `s` (same method as `overlapping`). */
+  hostAddressesOverlapping(s: Subnet): HostAddressUse[] {
+    const out: HostAddressUse[] = [...this.hostByEnclosing.get(subnetKey(s))];
+    for (let p = 0; p < s.prefix; p++) out.push(...this.hostBySubnet.get(subnetKey(subnetOf({ family: s.family, value: s.network }, p))));
     return out;
   }
 

@@ -5,29 +5,21 @@ import { finding, networkOf } from './util';
 
 const ID = 'libvirt/dhcp-host-duplicate';
 
-const WHAT = ['mac', 'id', 'name', 'ip'] as const;
-type What = (typeof WHAT)[number];
+type What = 'mac' | 'id' | 'name' | 'ip';
 type Key = string | number | bigint;
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-/** The comparison key of a host's value: equal keys mean the same MAC, id, name or address. */
-function keyOf(h: DhcpHost, what: What, v: Val): Key | undefined {
-  switch (what) {
-    case 'mac': {
-      const b = h.macBytes;
-      // 48 bits fit a double exactly.
-      return b && ((((b[0] * 256 + b[1]) * 256 + b[2]) * 256 + b[3]) * 256 + b[4]) * 256 + b[5];
-    }
-    case 'id':
-    case 'name':
-      return v.value.toLowerCase();
-    case 'ip': {
-      // By value alone (as the check always compared), a number when exact.
-      const a = h.ipAddr;
-      return a && (a.value <= SAFE ? Number(a.value) : a.value);
-    }
-  }
+/** 48 bits fit a double exactly: equal numbers mean equal MACs. */
+function macKey(h: DhcpHost): number | undefined {
+  const b = h.macBytes;
+  return b && ((((b[0] * 256 + b[1]) * 256 + b[2]) * 256 + b[3]) * 256 + b[4]) * 256 + b[5];
+}
+
+/** By value alone (as the check always compared, whatever the family), a number when exact. */
+function ipKey(h: DhcpHost): Key | undefined {
+  const a = h.ipAddr;
+  return a && (a.value <= SAFE ? Number(a.value) : a.value);
 }
 
 /**
@@ -43,30 +35,32 @@ export const dhcpHostDuplicateCheck: Check = {
   appliesTo: ['libvirt-network'],
   run(ctx) {
     const out: Finding[] = [];
-    // One set of maps per family of the <ip> block (0: unknown).
+    // One map per family of the <ip> block (0: unknown) and kind of value.
     const byFamily = new Map<number, Record<What, Map<Key, Val>>>();
+    const see = (seen: Map<Key, Val>, what: What, v: Val, k: Key | undefined): void => {
+      if (k === undefined) return;
+      const first = seen.get(k);
+      if (!first) {
+        seen.set(k, v);
+        return;
+      }
+      out.push({
+        ...finding(ID, v.span, `another static host already uses ${what} ${v.value}; dnsmasq will not serve both entries as intended`),
+        related: [{ uri: ctx.uri, span: first.span, message: `first host with ${what} ${first.value}` }],
+      });
+    };
     for (const ip of networkOf(ctx)?.ips ?? []) {
       if (ip.hosts.length === 0) continue;
       const fam = ip.addr?.family ?? 0;
       let seen = byFamily.get(fam);
       if (!seen) byFamily.set(fam, (seen = { mac: new Map(), id: new Map(), name: new Map(), ip: new Map() }));
-      for (const h of ip.hosts)
-        for (const what of WHAT) {
-          const v = h[what];
-          if (!v) continue;
-          const k = keyOf(h, what, v);
-          if (k === undefined) continue;
-          const map = seen[what];
-          const first = map.get(k);
-          if (!first) {
-            map.set(k, v);
-            continue;
-          }
-          out.push({
-            ...finding(ID, v.span, `another static host already uses ${what} ${v.value}; dnsmasq will not serve both entries as intended`),
-            related: [{ uri: ctx.uri, span: first.span, message: `first host with ${what} ${first.value}` }],
-          });
-        }
+      // In this order per host: mac, id, name, ip.
+      for (const h of ip.hosts) {
+        if (h.mac) see(seen.mac, 'mac', h.mac, macKey(h));
+        if (h.id) see(seen.id, 'id', h.id, h.id.value.toLowerCase());
+        if (h.name) see(seen.name, 'name', h.name, h.name.value.toLowerCase());
+        if (h.ip) see(seen.ip, 'ip', h.ip, ipKey(h));
+      }
     }
     return out;
   },

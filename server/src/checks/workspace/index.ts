@@ -5,6 +5,8 @@ import { duplicateNetworkName } from './duplicateNetworkName';
 import { duplicateNetworkUuid } from './duplicateNetworkUuid';
 import { overlappingSubnets } from './overlappingSubnets';
 import { unknownSourceNetwork } from './unknownSourceNetwork';
+import { missingBridge } from './missingBridge';
+import { subnetUsedByHost } from './subnetUsedByHost';
 
 /** Cross-file checks over the workspace index, in reporting order. */
-export const workspaceChecks: Check[] = [duplicateNetworkUuid, duplicateNetworkName, duplicateBridgeName, duplicateMac, overlappingSubnets, unknownSourceNetwork];
+export const workspaceChecks: Check[] = [duplicateNetworkUuid, duplicateNetworkName, duplicateBridgeName, duplicateMac, overlappingSubnets, unknownSourceNetwork, missingBridge, subnetUsedByHost];

@@ -11,7 +11,7 @@ import { nameClassNames } from '../../schema/nameClass';
 import { acceptsText, allAttributes, attributeCandidates, firstElements, type Pattern } from '../../schema/patterns';
 import { schemaTargets } from '../../schema/targets';
 import { scopeOf, Validator } from '../../schema/validator';
-import type { DocKind } from '../../service/types';
+import type { LibvirtKind } from '../../service/types';
 
 export interface ElementChoice {
   readonly name: string;
@@ -35,7 +35,7 @@ interface Place {
   readonly content: Pattern;
 }
 
-function placeOf(xml: XmlDocument, kind: DocKind, el: XmlElement): Place | undefined {
+function placeOf(xml: XmlDocument, kind: LibvirtKind, el: XmlElement): Place | undefined {
   const grammar = libvirtGrammar();
   const validator = new Validator(grammar.table, xml.text);
   for (const t of schemaTargets(xml, kind)) {
@@ -62,7 +62,7 @@ function group(elements: readonly Pattern[], required: (n: string) => boolean): 
 }
 
 /** Child elements that may come in `el` at `offset` (after the children that start before it). */
-export function childChoices(xml: XmlDocument, kind: DocKind, el: XmlElement, offset: number): ElementChoice[] {
+export function childChoices(xml: XmlDocument, kind: LibvirtKind, el: XmlElement, offset: number): ElementChoice[] {
   const pl = placeOf(xml, kind, el);
   if (!pl) return [];
   const stop = el.children.find((c) => c.span.start >= offset);
@@ -80,7 +80,7 @@ export function rootChoices(start: StartName): ElementChoice[] {
  * Attributes `el` may still take. `typing` is an attribute being typed at
  * the cursor: it does not count as present.
  */
-export function attributeChoices(xml: XmlDocument, kind: DocKind, el: XmlElement, typing?: string): AttributeChoice[] {
+export function attributeChoices(xml: XmlDocument, kind: LibvirtKind, el: XmlElement, typing?: string): AttributeChoice[] {
   const pl = placeOf(xml, kind, el);
   if (!pl) return [];
   const others = { ...el, attributes: el.attributes.filter((a) => a.name !== typing) } as XmlElement;
@@ -99,7 +99,7 @@ export function attributeChoices(xml: XmlDocument, kind: DocKind, el: XmlElement
 }
 
 /** Values attribute `name` of `el` may take, judged with the element's other attributes. */
-export function attributeValues(xml: XmlDocument, kind: DocKind, el: XmlElement, name: string): { values: string[]; description: string } | undefined {
+export function attributeValues(xml: XmlDocument, kind: LibvirtKind, el: XmlElement, name: string): { values: string[]; description: string } | undefined {
   const pl = placeOf(xml, kind, el);
   if (!pl) return undefined;
   const others = { ...el, attributes: el.attributes.filter((a) => a.name !== name) } as XmlElement;
@@ -111,7 +111,7 @@ export function attributeValues(xml: XmlDocument, kind: DocKind, el: XmlElement,
 }
 
 /** Text values `el` may hold (when it holds text): the enumeration and a description. */
-export function textValues(xml: XmlDocument, kind: DocKind, el: XmlElement): { values: string[]; description: string } | undefined {
+export function textValues(xml: XmlDocument, kind: LibvirtKind, el: XmlElement): { values: string[]; description: string } | undefined {
   const pl = placeOf(xml, kind, el);
   if (!pl) return undefined;
   const p = pl.validator.closeForgiving(pl.validator.attributesState(el, pl.content, scopeOf(el)));
