@@ -24,7 +24,8 @@ function sources(dir: string): string[] {
 }
 
 function imports(file: string): string[] {
-  const text = fs.readFileSync(file, 'utf8');
+  // Comments may quote code (e.g. a regeneration command); only code counts.
+  const text = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 

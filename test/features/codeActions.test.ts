@@ -42,8 +42,11 @@ interface Fixed {
  * quickfix bound to the diagnostic and that no diagnostic appears that was
  * not there before.
  */
+/** The host's bridge br0, as an interfaces file defines it: bridged fixtures need one to be clean (libvirt/missing-bridge). */
+const HOST_BR0 = { 'file:///host/interfaces': 'auto br0\niface br0 inet manual\n    bridge_ports eth0\n' };
+
 function fix(text: string, code: string, title?: RegExp, others: Record<string, string> = {}, uri = URI): Fixed {
-  const service = serviceWith(uri, text, others);
+  const service = serviceWith(uri, text, { ...HOST_BR0, ...others });
   const before = service.getDiagnostics(uri);
   const targets = before.filter((d) => d.code === code);
   assert.equal(targets.length, 1, `expected one ${code} in:\n${show(before)}`);

@@ -36,14 +36,18 @@ const DEFAULT_NET = `<network>
 </network>
 `;
 
+/** The host's bridge br0 as an interfaces file defines it: bridged templates need one (libvirt/missing-bridge). */
+const HOST_BR0 = { 'file:///ws/interfaces': 'auto br0\niface br0 inet manual\n    bridge_ports eth0\n' };
+
 /** Where a template is inserted to be checked: the text around it (with `|`), and the other workspace files. */
 function container(t: Template): { marked: string; others: Record<string, string> } {
   switch (t.scope) {
     case 'network-document':
+      return { marked: '|', others: HOST_BR0 };
     case 'host-interface-document':
       return { marked: '|', others: {} };
     case 'nic':
-      return { marked: '|', others: { 'file:///ws/default.xml': DEFAULT_NET } };
+      return { marked: '|', others: { 'file:///ws/default.xml': DEFAULT_NET, ...HOST_BR0 } };
     case 'dhcp-host':
       return {
         marked: `<network>
