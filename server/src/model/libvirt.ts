@@ -7,7 +7,7 @@
 import type { Span } from '../parse/span';
 import { attr, child, children, type XmlAttribute, type XmlElement } from '../parse/xml';
 import type { LibvirtKind } from '../service/types';
-import { bits, defaultPrefix, parseAddr, parseMac, prefixFromNetmask, subnetOf, type Addr, type Subnet } from '../net/ip';
+import { bits, defaultPrefix, parseAddr, parseMacValue, prefixFromNetmask, subnetOf, type Addr, type Subnet } from '../net/ip';
 
 /** A value from the document and where it is written. */
 export interface Val {
@@ -33,8 +33,8 @@ export interface DhcpHost {
   readonly id?: Val;
   /** `ip` parsed (undefined when absent or not an address); computed once. */
   readonly ipAddr: Addr | undefined;
-  /** `mac` as six bytes when it is a MAC address libvirt reads; computed once. */
-  readonly macBytes: readonly number[] | undefined;
+  /** `mac` as a 48-bit number (see parseMacValue) when it is a MAC address libvirt reads; computed once. */
+  readonly macValue: number | undefined;
 }
 
 export interface IpBlock {
@@ -91,7 +91,7 @@ class DhcpHostView implements DhcpHost {
   readonly ip?: Val;
   readonly id?: Val;
   private a: Addr | undefined | typeof UNSET = UNSET;
-  private m: readonly number[] | undefined | typeof UNSET = UNSET;
+  private m: number | undefined | typeof UNSET = UNSET;
   constructor(readonly el: XmlElement) {
     // One pass over the attributes instead of four lookups.
     // Like attrVal: the first attribute of a name counts, even without a value.
@@ -107,8 +107,8 @@ class DhcpHostView implements DhcpHost {
   get ipAddr(): Addr | undefined {
     return this.a === UNSET ? (this.a = parseAddr(this.ip?.value)) : this.a;
   }
-  get macBytes(): readonly number[] | undefined {
-    return this.m === UNSET ? (this.m = parseMac(this.mac?.value)) : this.m;
+  get macValue(): number | undefined {
+    return this.m === UNSET ? (this.m = parseMacValue(this.mac?.value)) : this.m;
   }
 }
 

@@ -167,18 +167,32 @@ export function addrGroups(a: Addr): number[] {
  * digits (what libvirt's virMacAddrParse reads), as bytes; undefined otherwise.
  */
 export function parseMac(text: string | undefined): number[] | undefined {
+  const v = parseMacValue(text);
+  if (v === undefined) return undefined;
+  const out: number[] = [];
+  for (let i = 5; i >= 0; i--) out.push(Math.floor(v / 2 ** (8 * i)) % 256);
+  return out;
+}
+
+/**
+ * parseMac as one 48-bit number (exact in a double): no array per MAC when
+ * 20,000 hosts only need comparing or their multicast bit.
+ */
+export function parseMacValue(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const s = text.trim();
   const n = s.length;
   if (n < 11 || n > 17) return undefined;
-  const out: number[] = [];
+  let value = 0;
   let byte = 0;
   let digits = 0;
+  let groups = 0;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c === 58 /* : */) {
-      if (digits === 0 || out.length === 5) return undefined;
-      out.push(byte);
+      if (digits === 0 || groups === 5) return undefined;
+      value = value * 256 + byte;
+      groups++;
       byte = 0;
       digits = 0;
       continue;
@@ -188,9 +202,13 @@ export function parseMac(text: string | undefined): number[] | undefined {
     byte = byte * 16 + d;
     digits++;
   }
-  if (digits === 0 || out.length !== 5) return undefined;
-  out.push(byte);
-  return out;
+  if (digits === 0 || groups !== 5) return undefined;
+  return value * 256 + byte;
+}
+
+/** The multicast bit of a MAC from parseMacValue (the low bit of its first byte). */
+export function isMulticastMacValue(v: number): boolean {
+  return Math.floor(v / 2 ** 40) % 2 === 1;
 }
 
 /** True for a group (multicast/broadcast) MAC: the low bit of the first byte is set. */

@@ -12,8 +12,7 @@ const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** 48 bits fit a double exactly: equal numbers mean equal MACs. */
 function macKey(h: DhcpHost): number | undefined {
-  const b = h.macBytes;
-  return b && ((((b[0] * 256 + b[1]) * 256 + b[2]) * 256 + b[3]) * 256 + b[4]) * 256 + b[5];
+  return h.macValue;
 }
 
 /** By value alone (as the check always compared, whatever the family), a number when exact. */

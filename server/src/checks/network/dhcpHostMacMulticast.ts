@@ -1,6 +1,6 @@
 import type { Check } from '../check';
 import type { Finding } from '../../service/types';
-import { isMulticastMac } from '../../net/ip';
+import { isMulticastMacValue } from '../../net/ip';
 import { finding, networkOf } from './util';
 
 const ID = 'libvirt/dhcp-host-mac-multicast';
@@ -19,8 +19,8 @@ export const dhcpHostMacMulticastCheck: Check = {
     const out: Finding[] = [];
     for (const ip of networkOf(ctx)?.ips ?? [])
       for (const h of ip.hosts) {
-        const mac = h.macBytes;
-        if (mac && isMulticastMac(mac))
+        const mac = h.macValue;
+        if (mac !== undefined && isMulticastMacValue(mac))
           out.push(finding(ID, h.mac!.span, `MAC address ${h.mac!.value} is multicast (its first byte is odd); a host needs a unicast MAC such as 52:54:00:xx:xx:xx`));
       }
     return out;
