@@ -7,33 +7,16 @@
  */
 import type { IpBlock } from '../../model/libvirt';
 import { ipSubnet } from '../../model/libvirt';
-import { broadcastOf, formatAddr, overlaps, parseAddr, subnetOf, type Addr, type Subnet } from '../../net/ip';
+import { formatAddr, parseAddr, subnetOf, type Subnet } from '../../net/ip';
+import { freshMac as sharedFreshMac, nextFreeSubnet } from '../generate';
 import { attrValue } from '../../parse/xml';
 import type { FeatureContext } from '../context';
 
-export function freshUuid(): string {
-  return globalThis.crypto.randomUUID();
-}
+export { freshUuid, freeHostAddress } from '../generate';
 
-function randomBytes(n: number): Uint8Array {
-  return globalThis.crypto.getRandomValues(new Uint8Array(n));
-}
-
-const hex = (b: number) => b.toString(16).padStart(2, '0');
-
-/**
- * A MAC in libvirt's own range 52:54:00:xx:xx:xx (unicast and locally
- * administered: 0x52 has the multicast bit clear and the local bit set)
- * that no file of the workspace uses, nor `avoid`.
- */
+/** A fresh 52:54:00 MAC no workspace file uses, nor `avoid` (see features/generate.ts). */
 export function freshMac(ctx: FeatureContext, avoid: readonly string[] = []): string {
-  for (let i = 0; i < 64; i++) {
-    const b = randomBytes(3);
-    const mac = `52:54:00:${hex(b[0])}:${hex(b[1])}:${hex(b[2])}`;
-    if (ctx.workspace.macUses(mac).length === 0 && !avoid.includes(mac)) return mac;
-  }
-  const b = randomBytes(3);
-  return `52:54:00:${hex(b[0])}:${hex(b[1])}:${hex(b[2])}`;
+  return sharedFreshMac(ctx.workspace, avoid);
 }
 
 export interface FreeSubnet {
@@ -43,35 +26,24 @@ export interface FreeSubnet {
   readonly prefix: 24;
 }
 
-/** Subnets we never propose: libvirt's default network uses 192.168.122.0/24 on almost every host. */
-const RESERVED = new Set(['192.168.122']);
-
 /**
- * The first private /24 (192.168.100–254, then 192.168.0–99, then
- * 10.0.0–255 and 172.16.0–255) that overlaps no subnet of the workspace.
+ * The first private /24 that overlaps no subnet of the workspace, none of
+ * the document itself (the index may not hold a half-typed `<ip>` yet) and
+ * none of `skip` (first three octets).
  */
 export function freeSubnet(ctx: FeatureContext, skip: readonly string[] = []): FreeSubnet {
-  const candidates: string[] = [];
-  for (let i = 100; i <= 254; i++) candidates.push(`192.168.${i}`);
-  for (let i = 0; i < 100; i++) candidates.push(`192.168.${i}`);
-  for (let i = 0; i <= 255; i++) candidates.push(`10.0.${i}`);
-  for (let i = 0; i <= 255; i++) candidates.push(`172.16.${i}`);
-  for (const base of candidates) {
-    if (RESERVED.has(base) || skip.includes(base)) continue;
-    const a = parseAddr(`${base}.0`)!;
-    if (ctx.workspace.overlapping(subnetOf(a, 24)).length === 0 && !inDocument(ctx, subnetOf(a, 24))) return { base, gateway: `${base}.1`, prefix: 24 };
-  }
-  return { base: '192.168.100', gateway: '192.168.100.1', prefix: 24 };
-}
-
-/** Subnets of the document itself that the index may not hold yet (a half-typed `<ip>`). */
-function inDocument(ctx: FeatureContext, s: Subnet): boolean {
-  const m = ctx.doc.model;
-  if (!m || m.kind !== 'libvirt-network') return false;
-  return m.ips.some((ip) => {
-    const own = ipSubnet(ip);
-    return own !== undefined && overlaps(own.subnet, s);
+  const avoid: Subnet[] = skip.flatMap((b) => {
+    const a = parseAddr(`${b}.0`);
+    return a ? [subnetOf(a, 24)] : [];
   });
+  const m = ctx.doc.model;
+  if (m?.kind === 'libvirt-network') for (const ip of m.ips) {
+    const own = ipSubnet(ip);
+    if (own) avoid.push(own.subnet);
+  }
+  const s = nextFreeSubnet(ctx.workspace, 4, 24, avoid);
+  const base = s ? formatAddr({ family: 4, value: s.network }).replace(/\.0$/, '') : '192.168.100';
+  return { base, gateway: `${base}.1`, prefix: 24 };
 }
 
 /** The `<ip>` block of the network model that holds element `el` (an `<ip>`, its `<dhcp>`, a `<host>`…). */
@@ -81,35 +53,6 @@ export function ipBlockOf(ctx: FeatureContext, el: { parent: unknown } | undefin
   for (let e = el as { parent: unknown; name?: string } | undefined; e; e = e.parent as typeof e) {
     const ip = m.ips.find((b) => b.el === e);
     if (ip) return ip;
-  }
-  return undefined;
-}
-
-/**
- * An IPv4 address for a static DHCP host of `ip`: inside the subnet, not the
- * network, broadcast or gateway address, outside every dynamic range, and
- * not given to another host. Undefined when the subnet is unusable or full.
- */
-export function freeHostAddress(ip: IpBlock): string | undefined {
-  const s = ipSubnet(ip);
-  if (!s || s.subnet.family !== 4) return undefined;
-  const used = new Set<bigint>();
-  for (const h of ip.hosts) if (h.ipAddr) used.add(h.ipAddr.value);
-  used.add(s.addr.value);
-  const ranges: [bigint, bigint][] = [];
-  for (const r of ip.ranges) if (r.startAddr && r.endAddr) ranges.push([r.startAddr.value, r.endAddr.value]);
-  const first = s.subnet.network + 1n;
-  const last = broadcastOf(s.subnet) - 1n;
-  // Prefer addresses from .10 up (the low ones are often routers or servers), then the rest.
-  const order: [bigint, bigint][] = [
-    [first + 9n, last],
-    [first, first + 8n],
-  ];
-  for (const [lo, hi] of order) {
-    for (let v = lo; v <= hi && v - lo < 70000n; v++) {
-      if (used.has(v) || ranges.some(([a, b]) => v >= a && v <= b)) continue;
-      return formatAddr({ family: 4, value: v } as Addr);
-    }
   }
   return undefined;
 }
