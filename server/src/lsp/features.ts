@@ -49,8 +49,10 @@ export interface FeatureHost {
   readonly documents: TextDocuments<TextDocument>;
   /**
    * Makes sure the service knows an open document (a new file is only handed
-   * to the service once it looks like libvirt XML; completion must also work
-   * before that, in an empty file). Returns false for unknown documents.
+   * to the service once it looks like libvirt XML, netplan or an interfaces
+   * file; completion must also work before that, in an empty XML file).
+   * Returns false for unknown documents, and for YAML or plain text that is
+   * neither netplan nor an interfaces file (other extensions own those).
    */
   ensureFile(uri: string): boolean;
   logError(what: string, err: unknown): void;

@@ -7,6 +7,13 @@
  * Sources of content, in order of precedence: open documents (TextDocuments),
  * then files on disk (workspace scan on `initialized`, re-read on
  * `didClose` and on `workspace/didChangeWatchedFiles`).
+ *
+ * Documents: libvirt XML, netplan YAML and Debian interfaces files, each
+ * recognised by content (and path) with the service's own cheap tests; any
+ * other XML or YAML document (Maven, docker-compose…) is never handed to the
+ * service and gets no diagnostics from us. The client's workspace folders go
+ * to the service so that checks across formats (a libvirt bridge defined in
+ * netplan) stay within one folder.
  */
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,19 +31,23 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { looksLikeLibvirtXml } from '../service/documentKind';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import { DiagnosticsPublisher } from './diagnostics';
 import { featureCapabilities, registerFeatures } from './features';
 import type { RuntimeEnvironment } from './runtime';
 import { parseInitializationOptions, toAdapterSettings, type AdapterSettings, type InitializationOptions } from './settings';
-import { readLibvirtFile, scanFolders } from './workspaceScan';
+import { readKnownFile, recognisedKind, scanFolders, WATCHED_GLOBS } from './workspaceScan';
 
 /** Sent by the server when the workspace scan is done and the diagnostics of all indexed files are published. */
 export const INDEXED_NOTIFICATION = 'virtnet/indexed';
 export interface IndexedParams {
+  /** `*.xml` files seen. */
   readonly xmlFiles: number;
   readonly libvirtFiles: number;
+  /** `*.yaml` / `*.yml` files seen. */
+  readonly yamlFiles: number;
+  readonly netplanFiles: number;
+  readonly interfacesFiles: number;
   readonly truncated: boolean;
   readonly ms: number;
 }
@@ -64,6 +75,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   let init: InitializationOptions = {};
   let settings: AdapterSettings = toAdapterSettings(undefined, init);
   let folders: string[] = [];
+  /** The workspace folders as the client spells their URIs (for the service's per-folder checks). */
+  let folderUris: string[] = [];
   let canPullConfiguration = false;
   let canRegisterWatchers = false;
   let canRegisterConfiguration = false;
@@ -141,11 +154,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     for (const [p, u] of [...uriByPath]) if (p.startsWith(prefix) && !documents.get(u)) removeFile(u);
   }
 
-  /** Re-reads a closed file from disk: indexes it if it is libvirt XML, forgets it otherwise. */
+  /** Re-reads a closed file from disk: indexes it if it is one of ours (libvirt XML, netplan, interfaces), forgets it otherwise. */
   async function refreshFromDisk(uri: string, path: string): Promise<void> {
     let text: string | undefined;
     try {
-      text = await readLibvirtFile(path, runtime.fs);
+      text = await readKnownFile(path, runtime.fs, uri);
     } catch {
       text = undefined; // deleted or unreadable
     }
@@ -189,7 +202,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     publisher.schedule(touched);
     await publisher.whenIdle();
     const params: IndexedParams = { ...result, ms: Math.round(runtime.now() - t0) };
-    connection.console.log(`Indexed ${result.libvirtFiles} libvirt files of ${result.xmlFiles} XML files in ${params.ms} ms`);
+    connection.console.log(
+      `Indexed ${result.libvirtFiles} libvirt files of ${result.xmlFiles} XML files, ${result.netplanFiles} netplan files of ${result.yamlFiles} YAML files and ${result.interfacesFiles} interfaces files in ${params.ms} ms`,
+    );
     void connection.sendNotification(INDEXED_NOTIFICATION, params);
   }
 
@@ -213,16 +228,23 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     });
   }
 
-  function foldersOf(params: InitializeParams): string[] {
-    const list: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
-    return list.map((f) => filePath(f.uri)).filter((p): p is string => p !== undefined);
+  function folderListOf(params: InitializeParams): WorkspaceFolder[] {
+    return params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+  }
+
+  /** Tells the service the workspace folders (URIs): cross-format checks stay within one. */
+  function configureFolders(): void {
+    service.configure({ workspaceFolders: [...folderUris] });
   }
 
   connection.onInitialize((params): InitializeResult => {
     try {
       init = parseInitializationOptions(params.initializationOptions);
       applySettings(undefined);
-      folders = foldersOf(params);
+      const list = folderListOf(params);
+      folders = list.map((f) => filePath(f.uri)).filter((p): p is string => p !== undefined);
+      folderUris = list.map((f) => f.uri);
+      configureFolders();
       const ws = params.capabilities.workspace;
       canPullConfiguration = ws?.configuration === true;
       canRegisterWatchers = ws?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -239,8 +261,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       if (canRegisterWatchers) {
         await connection.client
           .register(DidChangeWatchedFilesNotification.type, {
-            // XML files, plus deletions of anything (a deleted folder is reported as the folder alone).
-            watchers: [{ globPattern: '**/*.xml' }, { globPattern: '**/*', kind: WatchKind.Delete }],
+            // Candidate files (XML, YAML, interfaces), plus deletions of anything (a deleted folder is reported as the folder alone).
+            watchers: [...WATCHED_GLOBS.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Delete }],
           })
           .catch((err) => logError('Registering file watchers', err));
       }
@@ -262,7 +284,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const removed = e.removed.map((f) => filePath(f.uri)).filter((p): p is string => p !== undefined);
     const added = e.added.map((f) => filePath(f.uri)).filter((p): p is string => p !== undefined);
     folders = folders.filter((f) => !removed.includes(f)).concat(added);
+    const removedUris = new Set(e.removed.map((f) => f.uri));
+    folderUris = folderUris.filter((u) => !removedUris.has(u)).concat(e.added.map((f) => f.uri));
+    configureFolders();
     for (const root of removed) forgetBelow(root);
+    // Which folder a file belongs to changed: every file's cross-format findings may have.
+    republishAll();
     return serial('Workspace scan', () => scan(added));
   }
 
@@ -280,11 +307,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     guard('document change', (e: { document: TextDocument }) => {
       const uri = e.document.uri;
       const text = e.document.getText();
-      if (looksLikeLibvirtXml(text)) {
+      if (recognisedKind(uri, text) !== undefined) {
         setFile(uri, text, uri);
         return;
       }
-      // Other XML (Maven, Android, SVG…): not parsed on every keystroke; forgotten if it used to be libvirt XML.
+      // Other XML or YAML (Maven, SVG, docker-compose…): not parsed on every keystroke; forgotten if it used to be ours.
       if (!service.hasFile(uri)) {
         publisher.schedule([uri], uri);
         return;
@@ -317,8 +344,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       if (service.hasFile(uri)) return true;
       const doc = documents.get(uri);
       if (!doc) return false;
-      // An open document not (yet) libvirt XML, e.g. an empty new file: parsed on request only.
-      setFile(uri, doc.getText());
+      const text = doc.getText();
+      // YAML and plain text that is neither netplan nor an interfaces file belongs to other extensions (Red Hat YAML…).
+      if (doc.languageId !== 'xml' && recognisedKind(uri, text) === undefined) return false;
+      // An open XML document not (yet) libvirt XML, e.g. an empty new file: parsed on request only.
+      setFile(uri, text);
       return true;
     },
   });

@@ -1,11 +1,18 @@
 /**
- * Finds the libvirt XML files of the workspace folders on disk and hands
- * their text to a callback (which feeds `LanguageService.setFile`). The
- * service itself never reads the disk: this is the adapter's job.
+ * Finds the files of the workspace folders on disk that VirtNet checks and
+ * hands their text to a callback (which feeds `LanguageService.setFile`):
+ * libvirt XML (`*.xml`), netplan YAML (`*.yaml`, `*.yml`) and Debian
+ * interfaces files (`interfaces`, `*.interfaces`, `interfaces.d/*`). The name
+ * picks the candidates, the content (and path) decides, with the same cheap
+ * tests the service uses, so a docker-compose or Maven file is never indexed.
+ * The service itself never reads the disk: this is the adapter's job.
  */
-import { join } from 'node:path';
-import { looksLikeLibvirtXml } from '../service/documentKind';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { MAX_DOCUMENT_SIZE } from '../checks/size';
+import { isInterfacesFile, isInterfacesPath } from '../ifupdown';
+import { isNetplan } from '../netplan';
+import { looksLikeLibvirtXml } from '../service/documentKind';
 import type { RuntimeEnvironment } from './runtime';
 
 /** Directories never walked: VCS metadata, dependency trees, build output and caches. */
@@ -13,29 +20,68 @@ export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
   'node_modules', '.git', '.hg', '.svn', '.vscode-test', '.venv', 'venv', '__pycache__', '.tox', '.cache',
   'bower_components', '.terraform', '.vagrant', '.idea',
 ]);
-export const MAX_XML_FILES = 20_000;
+/** At most this many candidate files (XML, YAML, interfaces) are read per scan. */
+export const MAX_SCANNED_FILES = 20_000;
 /** How deep below a workspace folder we look. */
 export const MAX_DEPTH = 20;
 const READ_CONCURRENCY = 32;
+
+/** File watcher globs for the files the server indexes (registered with the client). */
+export const WATCHED_GLOBS: readonly string[] = ['**/*.xml', '**/*.yaml', '**/*.yml', '**/interfaces', '**/interfaces.d/*', '**/*.interfaces'];
+
+/** What a candidate file is, by its name. */
+export type CandidateKind = 'xml' | 'yaml' | 'interfaces';
+
+/** Which kind of candidate a path is, by name alone (undefined: never looked at). */
+export function candidateKind(path: string): CandidateKind | undefined {
+  const name = basename(path).toLowerCase();
+  if (name.endsWith('.xml')) return 'xml';
+  if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'yaml';
+  if (isInterfacesPath(path.replace(/\\/g, '/'))) return 'interfaces';
+  return undefined;
+}
+
+/**
+ * The kind of document a text is (by content, and by path for netplan and
+ * interfaces files), as the service will see it; undefined when it is none of
+ * ours. Cheap: regular expressions over the head of the text, no parse.
+ */
+export function recognisedKind(uri: string, text: string): 'libvirt' | 'netplan' | 'ifupdown' | undefined {
+  if (looksLikeLibvirtXml(text)) return 'libvirt';
+  if (isNetplan(text, uri)) return 'netplan';
+  if (isInterfacesFile(uri, text)) return 'ifupdown';
+  return undefined;
+}
 
 export interface ScanResult {
   /** `*.xml` files seen (up to the cap). */
   readonly xmlFiles: number;
   /** Files that looked like libvirt XML and were handed to `onFile`. */
   readonly libvirtFiles: number;
+  /** `*.yaml` / `*.yml` files seen. */
+  readonly yamlFiles: number;
+  /** Files recognised as netplan YAML and handed to `onFile`. */
+  readonly netplanFiles: number;
+  /** Files recognised as interfaces files and handed to `onFile`. */
+  readonly interfacesFiles: number;
   /** True when the cap stopped the walk. */
   readonly truncated: boolean;
 }
 
 export interface ScanOptions {
   readonly maxFiles?: number;
-  /** Called with each libvirt-looking file; may return false to skip (e.g. the file is open in an editor). */
+  /** Called with each recognised file. */
   readonly onFile: (path: string, text: string) => void;
   readonly onError?: (path: string, err: unknown) => void;
 }
 
-/** Lists `*.xml` files below `root`, breadth first, skipping `SKIPPED_DIRS`, symlinks and dot-directories. */
-export async function listXmlFiles(root: string, fs: RuntimeEnvironment['fs'], max: number, onError?: (p: string, e: unknown) => void): Promise<{ files: string[]; truncated: boolean }> {
+/** Lists candidate files below `root`, breadth first, skipping `SKIPPED_DIRS`, symlinks and dot-directories. */
+export async function listCandidateFiles(
+  root: string,
+  fs: RuntimeEnvironment['fs'],
+  max: number,
+  onError?: (p: string, e: unknown) => void,
+): Promise<{ files: string[]; truncated: boolean }> {
   const files: string[] = [];
   let level = [root];
   for (let depth = 0; level.length > 0 && depth <= MAX_DEPTH; depth++) {
@@ -53,7 +99,7 @@ export async function listXmlFiles(root: string, fs: RuntimeEnvironment['fs'], m
         const p = join(dir, e.name);
         if (e.isDirectory()) {
           if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) next.push(p);
-        } else if (e.isFile() && e.name.toLowerCase().endsWith('.xml')) {
+        } else if (e.isFile() && candidateKind(p) !== undefined) {
           if (files.length >= max) return { files, truncated: true };
           files.push(p);
         }
@@ -64,34 +110,39 @@ export async function listXmlFiles(root: string, fs: RuntimeEnvironment['fs'], m
   return { files, truncated: false };
 }
 
-/** Reads a file if it is at most 10 MiB (closed files beyond that are not indexed) and looks like libvirt XML; undefined otherwise. Rejects when unreadable. */
-export async function readLibvirtFile(path: string, fs: RuntimeEnvironment['fs']): Promise<string | undefined> {
+/**
+ * Reads a file if it is at most 10 MiB (closed files beyond that are not
+ * indexed) and is one of ours (libvirt XML, netplan, interfaces); undefined
+ * otherwise. Rejects when unreadable.
+ */
+export async function readKnownFile(path: string, fs: RuntimeEnvironment['fs'], uri = pathToFileURL(path).href): Promise<string | undefined> {
   const text = await fs.readFile(path, MAX_DOCUMENT_SIZE);
-  return text !== undefined && looksLikeLibvirtXml(text) ? text : undefined;
+  return text !== undefined && recognisedKind(uri, text) !== undefined ? text : undefined;
 }
 
 export async function scanFolders(roots: readonly string[], fs: RuntimeEnvironment['fs'], opts: ScanOptions): Promise<ScanResult> {
-  const max = opts.maxFiles ?? MAX_XML_FILES;
+  const max = opts.maxFiles ?? MAX_SCANNED_FILES;
   const paths: string[] = [];
   let truncated = false;
   for (const root of roots) {
-    const r = await listXmlFiles(root, fs, max - paths.length, opts.onError);
+    const r = await listCandidateFiles(root, fs, max - paths.length, opts.onError);
     paths.push(...r.files);
     if (r.truncated) {
       truncated = true;
       break;
     }
   }
-  let libvirtFiles = 0;
+  const found = { libvirt: 0, netplan: 0, ifupdown: 0 };
   let i = 0;
   const worker = async () => {
     while (i < paths.length) {
       const p = paths[i++];
       try {
-        const text = await readLibvirtFile(p, fs);
-        if (text !== undefined) {
-          libvirtFiles++;
-          opts.onFile(p, text);
+        const text = await fs.readFile(p, MAX_DOCUMENT_SIZE);
+        const kind = text === undefined ? undefined : recognisedKind(pathToFileURL(p).href, text);
+        if (kind !== undefined) {
+          found[kind]++;
+          opts.onFile(p, text!);
         }
       } catch (err) {
         opts.onError?.(p, err);
@@ -99,5 +150,12 @@ export async function scanFolders(roots: readonly string[], fs: RuntimeEnvironme
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
-  return { xmlFiles: paths.length, libvirtFiles, truncated };
+  return {
+    xmlFiles: paths.filter((p) => candidateKind(p) === 'xml').length,
+    libvirtFiles: found.libvirt,
+    yamlFiles: paths.filter((p) => candidateKind(p) === 'yaml').length,
+    netplanFiles: found.netplan,
+    interfacesFiles: found.ifupdown,
+    truncated,
+  };
 }
