@@ -1,9 +1,11 @@
 /**
  * Builds the language client: how the server is launched (out/server.js in
- * a Node process over IPC), which documents it sees (XML files; the server
- * recognises libvirt XML by content) and how `virtnet.xml.syntaxErrors:
- * auto` is resolved (off when the Red Hat XML extension, which already reports
- * well-formedness errors, is installed).
+ * a Node process over IPC), which documents it sees (XML and YAML documents,
+ * and Debian interfaces files by name; the server recognises libvirt XML and
+ * netplan YAML by content and answers nothing for other XML or YAML, so the
+ * Red Hat XML and YAML extensions keep those to themselves) and how
+ * `virtnet.xml.syntaxErrors: auto` is resolved (off when the Red Hat XML
+ * extension, which already reports well-formedness errors, is installed).
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -13,6 +15,23 @@ export const XML_EXTENSION_ID = 'redhat.vscode-xml';
 
 /** GC tuning: a larger young generation halves parse time on 20k-line files (measured). */
 const EXEC_ARGV = ['--max-semi-space-size=32'];
+
+/**
+ * The documents the server is told about. YAML: every YAML document, because
+ * netplan files are recognised by content as much as by path (the server
+ * stays silent on YAML that is not netplan: docker-compose, Kubernetes,
+ * CI files). Interfaces files have no language of their own (VS Code opens
+ * them as plain text), so they are selected by name, whatever their language.
+ */
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'xml' },
+  { scheme: 'untitled', language: 'xml' },
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'untitled', language: 'yaml' },
+  { scheme: 'file', pattern: '**/interfaces' },
+  { scheme: 'file', pattern: '**/interfaces.d/*' },
+  { scheme: 'file', pattern: '**/*.interfaces' },
+];
 
 export function xmlExtensionPresent(): boolean {
   return vscode.extensions.getExtension(XML_EXTENSION_ID) !== undefined;
@@ -31,11 +50,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'xml' },
-      { scheme: 'untitled', language: 'xml' },
-    ],
-    // The server registers its own `**/*.xml` file watcher (dynamic registration), so no synchronize.fileEvents here.
+    documentSelector: DOCUMENT_SELECTOR,
+    // The server registers its own file watchers (XML, YAML, interfaces; dynamic registration), so no synchronize.fileEvents here.
     initializationOptions: { xmlExtensionPresent: xmlExtensionPresent() },
     middleware: {
       workspace: {
