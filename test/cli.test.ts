@@ -210,3 +210,158 @@ test('--help explains the formats and the 1-based text positions; --version prin
   const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
   assert.equal(v.stdout, `virtnet ${pkg.version}\n`);
 });
+
+// ---- netplan YAML and Debian interfaces files beside libvirt XML ----
+
+/** netplan refuses `dhcp4: maybe`; `netplan generate` names 11:14, the value. */
+const NETPLAN = `network:
+  version: 2
+  renderer: networkd
+  ethernets:
+    eno1:
+      dhcp4: no
+  bridges:
+    br0:
+      interfaces: [eno1]
+      addresses: [192.168.1.10/24]
+      dhcp4: maybe
+`;
+const INTERFACES = `auto lo
+iface lo inet loopback
+
+source /etc/network/interfaces.d/*
+`;
+const INTERFACES_BR1 = `auto br1
+iface br1 inet static
+    address 10.10.0.2
+    netmask 255.255.255.0
+    bridge_ports none
+`;
+const bridged = (name: string, bridge: string) => `<network>
+  <name>${name}</name>
+  <forward mode='bridge'/>
+  <bridge name='${bridge}'/>
+</network>
+`;
+const COMPOSE = `services:
+  web:
+    image: nginx
+    network_mode: bridge
+    networks: [front]
+networks:
+  front: {}
+`;
+const hostTree = (netplan = NETPLAN) =>
+  tree({
+    'etc/netplan/01-netcfg.yaml': netplan,
+    'etc/network/interfaces': INTERFACES,
+    'etc/network/interfaces.d/br1': INTERFACES_BR1,
+    'libvirt/host-bridge.xml': bridged('host-bridge', 'br0'),
+    'libvirt/old-bridge.xml': bridged('old-bridge', 'br1'),
+    'libvirt/lan.xml': bridged('lan', 'br7'),
+    'docker-compose.yml': COMPOSE,
+    'k8s/deploy.yaml': 'apiVersion: v1\nkind: Pod\nspec:\n  hostNetwork: true\n',
+  });
+
+interface JsonOut {
+  files: { path: string; diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: string; code: string; message: string }[] }[];
+}
+
+test('netplan, interfaces and libvirt XML in one folder: netplan error at the line:col netplan names, missing bridge across formats, other YAML silent, exit 1', () => {
+  const d = hostTree();
+  const r = runCli(['lint', '.'], { cwd: d });
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  const lines = r.stdout.trimEnd().split('\n');
+  assert.deepEqual(
+    lines.map((l) => l.replace(/^(\S+ \w+ [\w/-]+): .*$/, '$1')),
+    ['etc/netplan/01-netcfg.yaml:11:14: error netplan/invalid-value', 'libvirt/lan.xml:4:17: warning libvirt/missing-bridge'],
+  );
+  assert.match(lines[0], /'maybe'.*boolean/);
+  // The bridges that do exist, from netplan (br0) and interfaces.d (br1).
+  assert.match(lines[1], /'br7'.*bridges defined: br0, br1/);
+  assert.doesNotMatch(r.stdout, /docker-compose|deploy\.yaml|host-bridge|old-bridge/);
+  // 3 libvirt files, 1 netplan, 2 interfaces: the two other YAML files are not counted.
+  assert.match(r.stderr, /1 error and 1 warning in 6 files checked/);
+});
+
+test('JSON output for netplan and interfaces files: LSP ranges, every recognised file listed, nothing for other YAML', () => {
+  const d = hostTree();
+  const r = runCli(['lint', '--format', 'json', '.'], { cwd: d });
+  assert.equal(r.code, 1, r.stderr);
+  const out = JSON.parse(r.stdout) as JsonOut;
+  assert.deepEqual(out.files.map((f) => f.path), [
+    'etc/netplan/01-netcfg.yaml',
+    'etc/network/interfaces',
+    'etc/network/interfaces.d/br1',
+    'libvirt/host-bridge.xml',
+    'libvirt/lan.xml',
+    'libvirt/old-bridge.xml',
+  ]);
+  const byPath = new Map(out.files.map((f) => [f.path, f.diagnostics]));
+  assert.deepEqual(byPath.get('etc/netplan/01-netcfg.yaml')!.map((x) => ({ range: x.range, severity: x.severity, code: x.code })), [
+    { range: { start: { line: 10, character: 13 }, end: { line: 10, character: 18 } }, severity: 'error', code: 'netplan/invalid-value' },
+  ]);
+  assert.deepEqual(byPath.get('etc/network/interfaces'), []);
+  assert.deepEqual(byPath.get('etc/network/interfaces.d/br1'), []);
+  assert.deepEqual(byPath.get('libvirt/host-bridge.xml'), [], 'br0 comes from netplan');
+  assert.deepEqual(byPath.get('libvirt/old-bridge.xml'), [], 'br1 comes from interfaces.d');
+  assert.deepEqual(byPath.get('libvirt/lan.xml')!.map((x) => [x.range, x.severity, x.code]), [
+    [{ start: { line: 3, character: 16 }, end: { line: 3, character: 19 } }, 'warning', 'libvirt/missing-bridge'],
+  ]);
+});
+
+test('warnings only exit 0; a bridge defined only in a deleted netplan file is missing again', () => {
+  const d = hostTree(NETPLAN.replace('maybe', 'yes'));
+  const ok = runCli(['lint', '.'], { cwd: d });
+  assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+  assert.match(ok.stdout, /^libvirt\/lan\.xml:4:17: warning libvirt\/missing-bridge: /);
+  fs.rmSync(path.join(d, 'etc/netplan/01-netcfg.yaml'));
+  const without = runCli(['lint', '.'], { cwd: d });
+  assert.equal(without.code, 0);
+  assert.match(without.stdout, /^libvirt\/host-bridge\.xml:4:17: warning libvirt\/missing-bridge: .*'br0'/m);
+});
+
+test('the netplan files of one folder are merged: a bridge member defined in another file is found', () => {
+  const d = tree({
+    'netplan/01-eth.yaml': 'network:\n  version: 2\n  ethernets:\n    eno1: {}\n',
+    'netplan/02-br.yaml': 'network:\n  version: 2\n  bridges:\n    br0:\n      interfaces: [eno1]\n',
+    'elsewhere/netplan/02-br.yaml': 'network:\n  version: 2\n  bridges:\n    br0:\n      interfaces: [eno9]\n',
+  });
+  const r = runCli(['--format', 'json', '.'], { cwd: d });
+  const out = JSON.parse(r.stdout) as JsonOut;
+  const codes = (p: string) => out.files.find((f) => f.path === p)!.diagnostics.map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${x.severity}`);
+  assert.deepEqual(codes('netplan/02-br.yaml'), []);
+  assert.deepEqual(codes('netplan/01-eth.yaml'), []);
+  assert.deepEqual(codes('elsewhere/netplan/02-br.yaml'), ['5:20 error'], 'eno9 is defined nowhere in its folder');
+  assert.equal(r.code, 1);
+});
+
+test('explicit paths are checked whatever their name; YAML that is not netplan gives no output', () => {
+  const d = tree({ 'host.cfg': NETPLAN, 'bridges': INTERFACES_BR1 + 'iface br1 inet dhcp\n', 'docker-compose.yml': COMPOSE });
+  const r = runCli(['--format', 'json', 'host.cfg', 'bridges', 'docker-compose.yml'], { cwd: d });
+  assert.equal(r.code, 1, r.stderr);
+  const out = JSON.parse(r.stdout) as JsonOut;
+  assert.deepEqual(out.files.map((f) => f.path), ['host.cfg', 'bridges']);
+  assert.equal(out.files[0].diagnostics[0].code, 'netplan/invalid-value');
+  assert.ok(out.files[1].diagnostics.some((x) => x.code.startsWith('ifupdown/')), JSON.stringify(out.files[1]));
+  const compose = runCli(['docker-compose.yml'], { cwd: d });
+  assert.equal(compose.code, 0);
+  assert.equal(compose.stdout, '');
+  assert.match(compose.stderr, /in 0 files checked/);
+});
+
+test('--severity accepts netplan and interfaces codes', () => {
+  const d = hostTree();
+  const r = runCli(['--severity', 'netplan/invalid-value=warning', '--severity', 'libvirt/missing-bridge=off', '.'], { cwd: d });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /^etc\/netplan\/01-netcfg\.yaml:11:14: warning netplan\/invalid-value: /);
+  assert.doesNotMatch(r.stdout, /missing-bridge/);
+  assert.equal(runCli(['--severity', 'netplan/no-such-check=off', '.'], { cwd: d }).code, 2);
+});
+
+test('--help names the netplan and interfaces files', () => {
+  const h = runCli(['--help']).stdout;
+  assert.match(h, /netplan/);
+  assert.match(h, /\*\.yaml/);
+  assert.match(h, /interfaces\.d/);
+});

@@ -24,12 +24,19 @@ const FORMATS: readonly OutputFormat[] = ['text', 'json'];
 
 export const USAGE = `Usage: virtnet lint [options] PATH...
 
-Checks libvirt network, host interface and domain <interface> XML files.
-Directories are walked recursively for *.xml files (node_modules and .git
-are skipped); files named explicitly are checked whatever their extension.
-Files whose content is not libvirt XML are ignored. All files are checked
-together, so cross-file checks (duplicate names, bridges, subnets, MACs)
-see every file given.
+Checks libvirt network, host interface and domain <interface> XML files,
+netplan YAML and Debian interfaces files (/etc/network/interfaces).
+Directories are walked recursively for *.xml, *.yaml and *.yml files and for
+files named interfaces, NAME.interfaces or found in an interfaces.d folder
+(node_modules and .git are skipped); files named explicitly are checked
+whatever their name. Content decides: files that are not libvirt XML,
+netplan (a top-level network: mapping, or any YAML in a netplan folder) or
+interfaces stanzas are ignored and produce no output. The netplan files of
+one folder are merged and checked together, as netplan reads /etc/netplan;
+an interfaces file is checked with its interfaces.d folder. All files are
+checked together, so cross-file checks (duplicate names, subnets, MACs, and
+a libvirt bridge that no netplan, interfaces or libvirt file defines) see
+every file given.
 
 Options:
   --format text|json     Output format (default: text).
@@ -40,8 +47,9 @@ Options:
                            json: {"files":[{"path","diagnostics":[{"range",
                                  "severity","code","message"}]}]} with LSP
                                  positions (0-based line and character).
-  --severity CODE=LEVEL  Override a check's severity; LEVEL is error, warning,
-                         information, hint or off. Repeatable.
+  --severity CODE=LEVEL  Override a check's severity (codes libvirt/…,
+                         netplan/…, ifupdown/…, xml/syntax); LEVEL is error,
+                         warning, information, hint or off. Repeatable.
   -h, --help             Show this help.
   -v, --version          Show the version.
 

@@ -2,20 +2,27 @@
  * Which files `virtnet lint` reads. Directories are walked; a file found by
  * walking is taken when one of FILE_FORMATS matches its name. Files named on
  * the command line are always taken: their content decides (the service
- * ignores anything that is not a document kind it knows).
+ * ignores anything that is not a document kind it knows, so a docker-compose
+ * YAML found by walking is read but produces no output).
  *
- * Adding a format (netplan YAML) is one entry in FILE_FORMATS.
+ * Adding a format is one entry in FILE_FORMATS.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export interface FileFormat {
   readonly name: string;
-  /** Tested on the base name of files found while walking directories. */
-  readonly matches: (baseName: string) => boolean;
+  /** Tested on the base name (and the parent folder's name) of files found while walking directories. */
+  readonly matches: (baseName: string, parentName: string) => boolean;
 }
 
-export const FILE_FORMATS: readonly FileFormat[] = [{ name: 'libvirt XML', matches: (n) => /\.xml$/i.test(n) }];
+export const FILE_FORMATS: readonly FileFormat[] = [
+  { name: 'libvirt XML', matches: (n) => /\.xml$/i.test(n) },
+  // netplan is recognised by content (a top-level `network:` with netplan keys) or by a netplan/ folder.
+  { name: 'netplan YAML', matches: (n) => /\.ya?ml$/i.test(n) },
+  // Debian's /etc/network/interfaces, NAME.interfaces, and the files of interfaces.d/.
+  { name: 'interfaces', matches: (n, parent) => n === 'interfaces' || /.\.interfaces$/.test(n) || (parent === 'interfaces.d' && !n.startsWith('.')) },
+];
 
 /** Directory names never walked into. */
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git']);
@@ -75,7 +82,7 @@ export function selectFiles(paths: readonly string[], formats: readonly FileForm
       }
       if (isDir) {
         if (!SKIPPED_DIRECTORIES.has(e.name)) walk(p);
-      } else if (isFile && formats.some((f) => f.matches(e.name))) addFile(p);
+      } else if (isFile && formats.some((f) => f.matches(e.name, path.basename(dir)))) addFile(p);
     }
   };
   for (const p of paths) {

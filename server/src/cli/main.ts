@@ -4,9 +4,8 @@
  * service) and format.ts (output).
  */
 import { version } from '../../../package.json';
-import { allChecks } from '../checks';
 import { documentTooLargeId } from '../checks/size';
-import { syntaxCheck } from '../checks/syntax';
+import { createLanguageService } from '../service/languageService';
 import { parseArgs, USAGE } from './args';
 import { selectFiles } from './files';
 import { formatJson, formatText, summary } from './format';
@@ -14,7 +13,8 @@ import { hasErrors, lintFiles } from './lint';
 
 
 export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
-  const known = new Set([...allChecks.map((c) => c.id), syntaxCheck.id, documentTooLargeId]);
+  // Every code of every format (libvirt, netplan, interfaces), for --severity.
+  const known = new Set([...createLanguageService().codes.map((c) => c.id), documentTooLargeId]);
   const parsed = parseArgs(argv, known);
   if (!parsed.ok) {
     err(`virtnet: ${parsed.error}\nTry 'virtnet lint --help'.\n`);
