@@ -10,14 +10,14 @@ import type { Finding } from '../service/types';
 import type { Span } from '../parse/span';
 import { parseNetplan, type NetplanParse } from './parse';
 import { validateNetplanSchema, NETPLAN_CODES } from './validate';
-import { buildConfig, type NetplanConfig } from './semantic/model';
+import { buildConfig, type NetplanConfig, type Phase } from './semantic/model';
 import { netplanChecks } from './semantic';
 
 export { parseNetplan, isNetplan, toJson, nodeAt } from './parse';
 export type { NetplanParse, NpNode, NpMap, NpSeq, NpScalar, NpPair } from './parse';
 export { validateNetplanSchema, netplanSchema, NETPLAN_CODES } from './validate';
 export { buildConfig, netplanOrder } from './semantic/model';
-export type { NetplanConfig, NetDef, DefPart, NetplanCheck, FileFinding } from './semantic/model';
+export type { NetplanConfig, NetDef, DefPart, NetplanCheck, FileFinding, Phase } from './semantic/model';
 export { netplanChecks } from './semantic';
 
 /** Every code this module can report, with its default severity (for settings and docs). */
@@ -66,6 +66,7 @@ export function checkNetplanFolder(files: readonly NetplanFile[], parsedCache?: 
     if (p.parsed.errors.length > 0) broken.add(p.uri);
   }
   const config: NetplanConfig = buildConfig(parsed);
+  const later: { f: Finding; uri: string; rank: number }[] = [];
   for (const check of netplanChecks) {
     let found;
     try {
@@ -78,15 +79,47 @@ export function checkNetplanFolder(files: readonly NetplanFile[], parsedCache?: 
       const list = result.get(f.uri);
       if (!list) continue;
       if (list.some((g) => g.span.start === f.span.start && g.span.end === f.span.end && (g.severity ?? 'error') === 'error')) continue;
-      list.push({ code: f.code, span: f.span, message: f.message, severity: f.severity, related: f.related });
+      const finding: Finding = { code: f.code, span: f.span, message: f.message, severity: f.severity, related: f.related };
+      const rank = f.severity === 'error' ? PHASE_RANK[f.phase ?? check.phase ?? 'validate'] : 0;
+      if (rank === 0) list.push(finding);
+      else later.push({ f: finding, uri: f.uri, rank });
     }
   }
+  // netplan stops at its first error: drop a later-phase error when its definition
+  // (or, outside definitions, its file) already has an earlier-phase one.
+  const scopes = definitionScopes(config);
+  const earliest = new Map<string, number>();
+  const scopeKey = (uri: string, span: Span) => {
+    const s = scopes.get(uri)?.find((r) => r.start <= span.start && span.start < r.end);
+    return s ? `${uri}#${s.start}` : uri;
+  };
+  const note = (uri: string, span: Span, rank: number) => {
+    const k = scopeKey(uri, span);
+    earliest.set(k, Math.min(earliest.get(k) ?? 9, rank));
+  };
+  for (const [uri, list] of result) for (const f of list) if ((f.severity ?? 'error') === 'error') note(uri, f.span, 0);
+  for (const l of later) note(l.uri, l.f.span, l.rank);
+  for (const l of later) if ((earliest.get(scopeKey(l.uri, l.f.span)) ?? 9) >= l.rank) result.get(l.uri)?.push(l.f);
   // One-line spans: a finding about a whole mapping is shown on its first line.
   for (const [uri, list] of result) {
     const text = texts.get(uri) ?? '';
     result.set(uri, list.map((f) => ({ ...f, span: oneLine(text, f.span) })));
   }
   return result;
+}
+
+const PHASE_RANK: Record<Phase, number> = { parse: 0, validate: 1, write: 2 };
+
+/** The text range of every definition, per file (from its name to the end of its mapping). */
+function definitionScopes(config: NetplanConfig): Map<string, Span[]> {
+  const out = new Map<string, Span[]>();
+  for (const def of config.ordered)
+    for (const part of def.parts) {
+      let list = out.get(part.uri);
+      if (!list) out.set(part.uri, (list = []));
+      list.push({ start: part.key.span.start, end: Math.max(part.map.span.end, part.key.span.end) });
+    }
+  return out;
 }
 
 function oneLine(text: string, span: Span): Span {

@@ -13,6 +13,7 @@ import { parseCidr } from './addrutil';
 export const invalidAddress: NetplanCheck = {
   id: 'netplan/invalid-address',
   defaultSeverity: 'error',
+  phase: 'parse',
   description: 'Malformed interface address, missing or invalid prefix length, or a gateway/nameserver/tunnel endpoint that is not an IP address.',
   run(config: NetplanConfig): FileFinding[] {
     const out: FileFinding[] = [];

@@ -1,7 +1,7 @@
 /**
  * netplan/vlan: a VLAN needs `id` (0-4094) and `link`.
- * netplan/tunnel: a tunnel needs `mode`, and `remote` except for WireGuard/VXLAN;
- *   WireGuard peers need a public key and allowed-ips.
+ * netplan/tunnel: a tunnel needs `mode`, and `local`/`remote` except for WireGuard/VXLAN
+ *   (WireGuard itself: wireguard.ts; keys and backend limits: tunnelBackend.ts).
  * netplan/set-name-without-match: `set-name` only works with `match`.
  * netplan/vrf-table: a VRF needs `table`.
  */
@@ -35,7 +35,7 @@ export const vlanDefinition: NetplanCheck = {
 export const tunnelDefinition: NetplanCheck = {
   id: 'netplan/tunnel',
   defaultSeverity: 'error',
-  description: "A tunnel without 'mode', without 'remote' (except WireGuard/VXLAN), or a WireGuard peer without public key or allowed-ips.",
+  description: "A tunnel without 'mode', without 'local'/'remote' (except WireGuard/VXLAN), with endpoints of the wrong IP family, or a VXLAN id, flow label or ttl out of range.",
   run(config: NetplanConfig): FileFinding[] {
     const out: FileFinding[] = [];
     for (const def of config.ordered) {
@@ -50,7 +50,7 @@ export const tunnelDefinition: NetplanCheck = {
         out.push({ uri: last.uri, code: this.id, severity: 'error', span: defSpan(last), message: `${def.id}: a ${mode} tunnel needs 'remote', the address of the other end.` });
       if (mode !== 'wireguard' && mode !== 'vxlan' && !def.get('local'))
         out.push({ uri: last.uri, code: this.id, severity: 'error', span: defSpan(last), message: `${def.id}: a ${mode} tunnel needs 'local', the address of this end.` });
-      const V4 = ['ipip', 'sit', 'gre', 'gretap', 'vti'];
+      const V4 = ['ipip', 'sit', 'gre', 'gretap', 'vti', 'isatap'];
       const V6 = ['ip6ip6', 'ipip6', 'ip6gre', 'ip6gretap', 'vti6'];
       for (const end of ['local', 'remote']) {
         const v = scalarOf(def.get(end)?.pair.value);
@@ -67,20 +67,6 @@ export const tunnelDefinition: NetplanCheck = {
         const fl = def.get('flow-label');
         const f = fl && scalarOf(fl.pair.value);
         if (f && /^[0-9]+$/.test(f.value) && Number(f.value) > 1048575) out.push({ uri: fl!.part.uri, code: this.id, severity: 'error', span: defSpan(last), message: `${def.id}: flow-label ${f.value} is out of range: 0 to 1048575.` });
-      }
-      if (mode === 'wireguard') {
-        const peers = def.get('peers');
-        if (peers && peers.pair.value.kind === 'seq') {
-          for (const p of peers.pair.value.items) {
-            if (p.kind !== 'map') continue;
-            const keys = p.get('keys')?.value;
-            const pub = keys && keys.kind === 'map' ? scalarOf(keys.get('public')?.value) : undefined;
-            if (!pub || pub.empty) out.push({ uri: peers.part.uri, code: this.id, severity: 'error', span: p.span, message: `${def.id}: a WireGuard peer needs keys: public:.` });
-            if (!p.get('allowed-ips')) out.push({ uri: peers.part.uri, code: this.id, severity: 'error', span: p.span, message: `${def.id}: a WireGuard peer needs 'allowed-ips'.` });
-            const ka = scalarOf(p.get('keepalive')?.value);
-            if (ka && /^[0-9]+$/.test(ka.value) && Number(ka.value) > 65535) out.push({ uri: peers.part.uri, code: this.id, severity: 'error', span: ka.span, message: `${def.id}: keepalive ${ka.value} is out of range: 0 to 65535.` });
-          }
-        }
       }
       const ttl = def.get('ttl');
       const t = ttl && scalarOf(ttl.pair.value);

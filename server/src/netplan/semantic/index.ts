@@ -4,6 +4,9 @@ import { undefinedInterface, interfaceInTwoMasters } from './members';
 import { invalidAddress } from './addresses';
 import { invalidRoute } from './routes';
 import { vlanDefinition, tunnelDefinition, setNameWithoutMatch, vrfTable, wifiAccessPoints } from './definitions';
+import { wireguard } from './wireguard';
+import { tunnelBackend } from './tunnelBackend';
+import { openvswitch } from './openvswitch';
 import { nameTooLong, gatewayDeprecated, conflictingDefaultRoutes, bridgeMemberHasAddress, duplicateAddress, viaOutsideSubnets, duplicateMac } from './warnings';
 
 export const netplanChecks: readonly NetplanCheck[] = [
@@ -11,6 +14,9 @@ export const netplanChecks: readonly NetplanCheck[] = [
   invalidRoute,
   vlanDefinition,
   tunnelDefinition,
+  wireguard,
+  tunnelBackend,
+  openvswitch,
   vrfTable,
   wifiAccessPoints,
   setNameWithoutMatch,

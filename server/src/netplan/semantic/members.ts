@@ -32,6 +32,7 @@ function refs(def: NetDef): { ref: NpScalar; uri: string; what: string }[] {
 export const undefinedInterface: NetplanCheck = {
   id: 'netplan/undefined-interface',
   defaultSeverity: 'error',
+  phase: 'parse',
   description: 'A bridge, bond or VRF member, or a VLAN/VXLAN/SR-IOV link, names an interface defined in no netplan file of the folder.',
   run(config: NetplanConfig): FileFinding[] {
     const out: FileFinding[] = [];
@@ -55,6 +56,7 @@ export const undefinedInterface: NetplanCheck = {
 export const interfaceInTwoMasters: NetplanCheck = {
   id: 'netplan/interface-in-two-masters',
   defaultSeverity: 'error',
+  phase: 'parse',
   description: 'An interface is a member of two bridges or bonds (or two VRFs).',
   run(config: NetplanConfig): FileFinding[] {
     const out: FileFinding[] = [];

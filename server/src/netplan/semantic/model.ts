@@ -16,6 +16,8 @@ export interface DefPart {
   readonly uri: string;
   readonly key: NpScalar;
   readonly map: NpMap;
+  /** `renderer:` of the section (`ethernets:` …) this part is written in, if any. */
+  readonly sectionRenderer?: string;
 }
 
 /** A definition merged over all files; `get` returns the last value given for a key. */
@@ -76,10 +78,11 @@ export function buildConfig(files: readonly NetplanFileInput[]): NetplanConfig {
       if (!(DEVICE_TYPES as readonly string[]).includes(type)) continue;
       const group = typePair.value;
       if (group.kind !== 'map') continue;
+      const sectionRenderer = scalarOf(group.get('renderer')?.value)?.value;
       for (const pair of group.pairs) {
         if (pair.key.value === 'renderer') continue;
         if (pair.value.kind !== 'map') continue;
-        const part: DefPart = { id: pair.key.value, type, uri: f.uri, key: pair.key, map: pair.value };
+        const part: DefPart = { id: pair.key.value, type, uri: f.uri, key: pair.key, map: pair.value, sectionRenderer };
         let def = defs.get(part.id);
         if (!def) {
           def = makeDef(part.id, type);
@@ -140,12 +143,25 @@ export interface FileFinding {
   readonly message: string;
   readonly severity: 'error' | 'warning' | 'information' | 'hint';
   readonly related?: readonly { uri: string; span: Span; message: string }[];
+  /** Overrides the check's phase for this finding. */
+  readonly phase?: Phase;
 }
+
+/**
+ * When netplan finds a problem: while reading values ('parse', like schema
+ * errors), when validating each finished definition ('validate'), or when
+ * writing backend files ('write'). netplan stops at its first error, so a
+ * later-phase error inside a definition that already has an earlier-phase
+ * error is usually a consequence of it and is not reported.
+ */
+export type Phase = 'parse' | 'validate' | 'write';
 
 /** A semantic check over the merged configuration. */
 export interface NetplanCheck {
   readonly id: string;
   readonly defaultSeverity: 'error' | 'warning';
   readonly description: string;
+  /** Default phase of its findings ('validate' when absent). */
+  readonly phase?: Phase;
   run(config: NetplanConfig): FileFinding[];
 }

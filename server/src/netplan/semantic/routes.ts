@@ -13,6 +13,7 @@ import type { NpMap } from '../parse';
 export const invalidRoute: NetplanCheck = {
   id: 'netplan/invalid-route',
   defaultSeverity: 'error',
+  phase: 'parse',
   description: "A route or routing-policy rule netplan refuses: bad address, mixed IP families, missing 'to'/'via'.",
   run(config: NetplanConfig): FileFinding[] {
     const out: FileFinding[] = [];
@@ -35,7 +36,9 @@ function checkRoute(r: NpMap, uri: string, out: FileFinding[], code: string): vo
   const to = scalarOf(r.get('to')?.value);
   const via = scalarOf(r.get('via')?.value);
   const from = scalarOf(r.get('from')?.value);
-  for (const [name, s] of [['to', to], ['via', via], ['from', from]] as const) {
+  // in the order written: netplan reports the address that breaks the family agreement
+  const inOrder = ([['to', to], ['via', via], ['from', from]] as const).filter(([, s]) => !!s).sort((x, y) => x[1]!.span.start - y[1]!.span.start);
+  for (const [name, s] of inOrder) {
     if (!s || s.empty) continue;
     if (name === 'to' && s.value === 'default') continue;
     const a = parseRouteAddr(s.value);
