@@ -1,0 +1,123 @@
+/**
+ * Quick fixes for netplan diagnostics:
+ * - netplan/gateway-deprecated: `gateway4: X` / `gateway6: X` becomes a
+ *   default route `- to: default / via: X`, added to the definition's
+ *   `routes:` list when it has one (block or flow style), else a new
+ *   `routes:` at the key's indentation;
+ * - netplan/unknown-key with a close spelling: the key is renamed.
+ * (Booleans spelled yes/no need no fix: netplan reads them.)
+ */
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { NpMap, NpNode, NpPair } from '../../netplan';
+import type { Span } from '../../parse/span';
+import type { FeatureContext } from '../context';
+import { quickFix, replace, type Edit, type FixInput } from '../codeActions/edits';
+import { parsed } from './folder';
+
+/** The mapping holding the pair whose key starts at `at`. */
+function pairAt(node: NpNode | undefined, at: number): { map: NpMap; pair: NpPair } | undefined {
+  if (!node || node.kind === 'scalar') return undefined;
+  if (node.kind === 'seq') {
+    for (const i of node.items) {
+      const r = pairAt(i, at);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  for (const p of node.pairs) {
+    if (p.key.span.start === at) return { map: node, pair: p };
+    if (p.value.span.start <= at && at <= p.value.span.end) {
+      const r = pairAt(p.value, at);
+      if (r) return r;
+    }
+  }
+  return undefined;
+}
+
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+function lineEndAfter(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  return nl < 0 ? text.length : nl;
+}
+
+function column(text: string, at: number): number {
+  return at - lineStart(text, at);
+}
+
+function gatewayFix(input: FixInput): CodeAction[] {
+  const { ctx, span } = input;
+  const text = ctx.doc.text;
+  const found = pairAt(parsed(text).root, span.start);
+  if (!found || !/^gateway[46]$/.test(found.pair.key.value)) return [];
+  const v = found.pair.value;
+  if (v.kind !== 'scalar' || v.empty) return [];
+  const via = v.quoted ? JSON.stringify(v.value) : v.value;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // The gateway line, removed with its line break.
+  const gStart = lineStart(text, found.pair.key.span.start);
+  if (text.slice(gStart, found.pair.key.span.start).trim() !== '') return []; // not alone on its line (flow style)
+  let gEnd = lineEndAfter(text, v.span.end);
+  gEnd = gEnd < text.length ? gEnd + 1 : gEnd;
+  const keyCol = column(text, found.pair.key.span.start);
+  const pad = (n: number) => ' '.repeat(n);
+  const edits: Edit[] = [];
+  const routes = found.map.get('routes');
+  if (routes && routes.value.kind === 'seq') {
+    const seq = routes.value;
+    if (text[seq.span.start] === '[') {
+      const inner = text.slice(seq.span.start + 1, seq.span.end - 1).trim();
+      edits.push(replace({ start: seq.span.start + 1, end: seq.span.start + 1 }, `{to: default, via: ${via}}${inner ? ', ' : ''}`));
+    } else {
+      const last = seq.items[seq.items.length - 1];
+      const first = seq.items[0];
+      if (!last || !first) return [];
+      const dashAt = text.lastIndexOf('-', first.span.start);
+      const dashCol = column(text, dashAt);
+      const itemCol = first.kind === 'map' ? column(text, first.span.start) : dashCol + 2;
+      let e = last.span.end;
+      while (e > last.span.start && /\s/.test(text[e - 1])) e--;
+      const at = lineEndAfter(text, e);
+      edits.push(replace({ start: at, end: at }, `${eol}${pad(dashCol)}-${pad(itemCol - dashCol - 1)}to: default${eol}${pad(itemCol)}via: ${via}`));
+    }
+    edits.push(replace({ start: gStart, end: gEnd }, ''));
+  } else if (routes) {
+    return [];
+  } else {
+    const trailing = gEnd === text.length && !text.endsWith('\n') ? '' : eol;
+    edits.push(replace({ start: gStart, end: gEnd }, `${pad(keyCol)}routes:${eol}${pad(keyCol + 2)}- to: default${eol}${pad(keyCol + 4)}via: ${via}${trailing}`));
+  }
+  return [quickFix(input, `Replace ${found.pair.key.value} with a default route via ${v.value}`, edits, true)];
+}
+
+function spellingFix(input: FixInput): CodeAction[] {
+  const m = /Did you mean '([^']+)'\?/.exec(String(input.diagnostic.message));
+  if (!m) return [];
+  return [quickFix(input, `Change to '${m[1]}'`, [replace(input.span, m[1])], true)];
+}
+
+const FIXES: Record<string, (input: FixInput) => CodeAction[]> = {
+  'netplan/gateway-deprecated': gatewayFix,
+  'netplan/unknown-key': spellingFix,
+};
+
+const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
+
+export function netplanCodeActions(ctx: FeatureContext, range: Span, diagnostics: Diagnostic[]): CodeAction[] {
+  const li = ctx.doc.lineIndex;
+  const spanOf = (d: Diagnostic): Span => ({ start: li.offsetAt(d.range.start), end: li.offsetAt(d.range.end) });
+  const list = diagnostics.length ? diagnostics : ctx.diagnostics(ctx.doc.uri).filter((d) => overlaps(spanOf(d), range));
+  const out: CodeAction[] = [];
+  for (const diagnostic of list) {
+    const fix = FIXES[String(diagnostic.code ?? '')];
+    if (!fix || (diagnostic.source !== undefined && diagnostic.source !== 'virtnet')) continue;
+    try {
+      out.push(...fix({ ctx, diagnostic, span: spanOf(diagnostic) }));
+    } catch {
+      // a broken fix must not hide the others
+    }
+  }
+  return out;
+}
