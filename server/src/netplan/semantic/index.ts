@@ -7,6 +7,14 @@ import { vlanDefinition, tunnelDefinition, setNameWithoutMatch, vrfTable, wifiAc
 import { wireguard } from './wireguard';
 import { tunnelBackend } from './tunnelBackend';
 import { openvswitch } from './openvswitch';
+import { dhcpOverridesMismatch } from './dhcpOverrides';
+import { wifi } from './wifi';
+import { unsupportedByRenderer } from './backendSupport';
+import { bridgeBondParameters } from './parameters';
+import { matchRules } from './matchRules';
+import { ipv6AddressToken } from './ipv6Token';
+import { vrfTableMismatch } from './vrfTables';
+import { nmDeviceType } from './nmDevices';
 import { nameTooLong, gatewayDeprecated, conflictingDefaultRoutes, bridgeMemberHasAddress, duplicateAddress, viaOutsideSubnets, duplicateMac } from './warnings';
 
 export const netplanChecks: readonly NetplanCheck[] = [
@@ -17,6 +25,14 @@ export const netplanChecks: readonly NetplanCheck[] = [
   wireguard,
   tunnelBackend,
   openvswitch,
+  bridgeBondParameters,
+  matchRules,
+  ipv6AddressToken,
+  wifi,
+  nmDeviceType,
+  vrfTableMismatch,
+  dhcpOverridesMismatch,
+  unsupportedByRenderer,
   vrfTable,
   wifiAccessPoints,
   setNameWithoutMatch,

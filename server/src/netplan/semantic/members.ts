@@ -8,7 +8,7 @@ import type { FileFinding, NetplanCheck, NetplanConfig, NetDef } from './model';
 import { scalarOf } from './model';
 import type { NpScalar } from '../parse';
 
-function refs(def: NetDef): { ref: NpScalar; uri: string; what: string }[] {
+export function refs(def: NetDef): { ref: NpScalar; uri: string; what: string }[] {
   const out: { ref: NpScalar; uri: string; what: string }[] = [];
   for (const part of def.parts) {
     const ifs = part.map.get('interfaces')?.value;
@@ -37,9 +37,27 @@ export const undefinedInterface: NetplanCheck = {
   run(config: NetplanConfig): FileFinding[] {
     const out: FileFinding[] = [];
     const known = [...config.defs.keys()];
+    const order = (uri: string) => config.fileOrder.get(uri) ?? 0;
     for (const def of config.ordered) {
       for (const r of refs(def)) {
-        if (config.defs.has(r.ref.value) || config.ovsPorts.has(r.ref.value)) continue;
+        if (config.ovsPorts.has(r.ref.value)) continue;
+        const target = config.defs.get(r.ref.value);
+        if (target) {
+          // netplan reads files in name order and resolves names within the file being read:
+          // a definition that only appears in a later file is not known yet.
+          const first = target.parts.reduce((m, p) => Math.min(m, order(p.uri)), Infinity);
+          if (first <= order(r.uri)) continue;
+          const later = target.parts.find((p) => order(p.uri) === first)!;
+          out.push({
+            uri: r.uri,
+            code: this.id,
+            severity: 'error',
+            span: r.ref.span,
+            message: `${def.id}: interface '${r.ref.value}' is defined only in ${later.uri.slice(later.uri.lastIndexOf('/') + 1)}, which netplan reads after this file (files are read in name order); define it here or in an earlier file.`,
+            related: [{ uri: later.uri, span: later.key.span, message: `'${r.ref.value}' is defined here` }],
+          });
+          continue;
+        }
         out.push({
           uri: r.uri,
           code: this.id,

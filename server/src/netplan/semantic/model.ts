@@ -44,6 +44,8 @@ export interface NetplanConfig {
   readonly renderer?: string;
   /** OVS patch ports declared in network.openvswitch.ports (they define IDs too). */
   readonly ovsPorts: Set<string>;
+  /** Position of each file in netplan's reading order (file name order). */
+  readonly fileOrder: Map<string, number>;
 }
 
 export function networkMap(parsed: NetplanParse): NpMap | undefined {
@@ -64,7 +66,9 @@ export function buildConfig(files: readonly NetplanFileInput[]): NetplanConfig {
   const ordered: NetDef[] = [];
   const ovsPorts = new Set<string>();
   let renderer: string | undefined;
+  const fileOrder = new Map<string, number>();
   for (const f of netplanOrder(files)) {
+    fileOrder.set(f.uri, fileOrder.size);
     const net = networkMap(f.parsed);
     if (!net) continue;
     const r = net.get('renderer')?.value;
@@ -93,7 +97,7 @@ export function buildConfig(files: readonly NetplanFileInput[]): NetplanConfig {
       }
     }
   }
-  return { files, defs, ordered, renderer, ovsPorts };
+  return { files, defs, ordered, renderer, ovsPorts, fileOrder };
 }
 
 function makeDef(id: string, type: DeviceType): NetDef {
