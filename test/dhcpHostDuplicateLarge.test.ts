@@ -16,7 +16,7 @@ function network(edit: (hosts: { mac: string; name: string; ip: string; id?: str
 function duplicates(text: string): string[] {
   const s = createLanguageService();
   s.setFile('file:///big.xml', text);
-  return s.getDiagnostics('file:///big.xml').filter((d) => d.code === 'libvirt/dhcp-host-duplicate').map((d) => `${d.range.start.line}:${d.message.split(';')[0]}`);
+  return s.getDiagnostics('file:///big.xml').filter((d) => d.code === 'libvirt/dhcp-host-duplicate').map((d) => `${d.range.start.line}:${String(d.message).split(';')[0]}`);
 }
 
 test('no duplicates in 300 distinct hosts', () => {
