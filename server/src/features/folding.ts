@@ -8,8 +8,12 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { XmlElement } from '../parse/xml';
 import type { FeatureContext } from './context';
+import { netplanFolding } from './netplan';
+import { ifupdownFolding } from './ifupdown';
 
 export function foldingRanges(ctx: FeatureContext): FoldingRange[] {
+  if (ctx.doc.format === 'netplan') return netplanFolding(ctx);
+  if (ctx.doc.format === 'ifupdown') return ifupdownFolding(ctx);
   const xml = ctx.doc.xml;
   if (!xml) return [];
   const li = ctx.doc.lineIndex;

@@ -19,6 +19,8 @@ import type { LibvirtKind } from '../service/types';
 import type { FeatureContext } from './context';
 import { localName, lookupDoc, type AttrDoc, type DocFamily, type ElementDoc, type Mode, type ModeRule } from './docs';
 import { code, containingSubnetLines, dhcpHostLines, natRangeLines, rangeLines, routeLines, subnetLines } from './docs/ipInfo';
+import { netplanHover } from './netplan';
+import { ifupdownHover } from './ifupdown';
 
 type Target =
   | { kind: 'element'; el: XmlElement; span: Span }
@@ -237,6 +239,8 @@ function workspaceLines(ctx: FeatureContext, attrName: string, value: string): s
 
 /** Hover at `offset`. */
 export function hover(ctx: FeatureContext, offset: number): Hover | null {
+  if (ctx.doc.format === 'netplan') return netplanHover(ctx, offset);
+  if (ctx.doc.format === 'ifupdown') return ifupdownHover(ctx, offset);
   const { xml, kind } = ctx.doc;
   if (!xml?.root || !kind) return null;
   const t = targetAt(xml.root, offset);

@@ -40,6 +40,8 @@ import { escapeSnippet } from './snippetText';
 import { TEMPLATES, type Fill, type TemplateScope } from './templates';
 import { ipSubnet } from '../../model/libvirt';
 import { formatAddr } from '../../net/ip';
+import { netplanComplete } from '../netplan';
+import { ifupdownComplete } from '../ifupdown';
 
 // LSP constants (vscode-languageserver-types enums, written out to keep this file free of value imports).
 const Kind = { Text: 1, Field: 5, Property: 10, Value: 12, Snippet: 15, EnumMember: 20 } as const;
@@ -52,6 +54,8 @@ const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
 /** Completion at `offset`. */
 export function complete(ctx: FeatureContext, offset: number): CompletionList {
+  if (ctx.doc.format === 'netplan') return netplanComplete(ctx, offset);
+  if (ctx.doc.format === 'ifupdown') return ifupdownComplete(ctx, offset);
   const sit = situationAt(ctx.doc.text, ctx.doc.xml, offset);
   const c = new Collector(ctx);
   switch (sit.kind) {
