@@ -43,6 +43,9 @@ export function fileUri(path: string): string {
 export interface IndexedParams {
   xmlFiles: number;
   libvirtFiles: number;
+  yamlFiles: number;
+  netplanFiles: number;
+  interfacesFiles: number;
   truncated: boolean;
   ms: number;
 }
