@@ -147,7 +147,7 @@ test('nothing in comments; completion never throws on odd text', () => {
 
 test('an empty netplan file offers the tutorial templates; the static snippets are the same templates', () => {
   const { items } = complete('|');
-  assert.deepEqual(labels(items), NETPLAN_TEMPLATES.map((t) => t.label));
+  assert.deepEqual(labels(items), [...NETPLAN_TEMPLATES.map((t) => t.label), 'network']);
   assert.equal(NETPLAN_TEMPLATES.length, 3);
   const file = JSON.parse(readFileSync(join(ROOT, 'snippets', 'netplan.json'), 'utf8'));
   assert.deepEqual(file, staticSnippets(), 'snippets/netplan.json is stale: regenerate it (see templates.ts)');
@@ -164,6 +164,14 @@ for (const t of NETPLAN_TEMPLATES) {
     if (netplan) assert.equal(netplanRejects(doc), undefined, doc);
   });
 }
+
+test('a YAML file recognised by its content (outside a netplan folder) gets the same completion', () => {
+  const uri = 'file:///ws/host/01-bridge.yaml';
+  const c = cursor('network:\n  version: 2\n  bridges:\n    br0:\n      stp|\n');
+  const s = serviceWith(uri, c.text);
+  assert.equal(s.kindOf(uri), 'netplan');
+  assert.ok(labels(s.complete(uri, c.position).items).includes('parameters'));
+});
 
 // ------------------------------------------------------------------ hover
 

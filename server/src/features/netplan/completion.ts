@@ -57,7 +57,7 @@ export function netplanComplete(ctx: FeatureContext, offset: number): Completion
     for (const t of NETPLAN_TEMPLATES) {
       items.push({ label: t.label, kind: Kind.Snippet, detail: 'netplan configuration', documentation: doc(t.description), filterText: t.prefix, insertTextFormat: SNIPPET, insertTextMode: AS_IS, textEdit: { range, newText: t.body } });
     }
-    return { isIncomplete: false, items };
+    // …and the `network:` key itself, below.
   }
   const sit = situationAt(text, offset);
   if (sit.kind === 'none') return { isIncomplete: false, items };
