@@ -313,6 +313,13 @@ test('gateway6 merges into an existing routes list, keeping its indentation', ()
   if (netplan) assert.equal(netplanRejects(results[0]), undefined);
 });
 
+test('the gateway fix keeps CRLF line endings', () => {
+  const text = 'network:\r\n  version: 2\r\n  ethernets:\r\n    eth0:\r\n      addresses: [10.0.0.5/24]\r\n      gateway4: 10.0.0.1\r\n      routes:\r\n        - to: 10.9.0.0/16\r\n          via: 10.0.0.254\r\n';
+  const { results } = fixes(text, 'netplan/gateway-deprecated');
+  assert.equal(results[0], 'network:\r\n  version: 2\r\n  ethernets:\r\n    eth0:\r\n      addresses: [10.0.0.5/24]\r\n      routes:\r\n        - to: 10.9.0.0/16\r\n          via: 10.0.0.254\r\n        - to: default\r\n          via: 10.0.0.1\r\n');
+  assert.deepEqual(serviceWith(URI, results[0]).getDiagnostics(URI), []);
+});
+
 test('gateway4 merges into a flow routes list', () => {
   const text = 'network:\n  version: 2\n  ethernets:\n    eth0:\n      addresses: [10.0.0.5/24]\n      routes: [{to: 10.9.0.0/16, via: 10.0.0.254}]\n      gateway4: 10.0.0.1\n';
   const { results } = fixes(text, 'netplan/gateway-deprecated');

@@ -79,7 +79,8 @@ function gatewayFix(input: FixInput): CodeAction[] {
       const itemCol = first.kind === 'map' ? column(text, first.span.start) : dashCol + 2;
       let e = last.span.end;
       while (e > last.span.start && /\s/.test(text[e - 1])) e--;
-      const at = lineEndAfter(text, e);
+      let at = lineEndAfter(text, e);
+      if (at > 0 && text[at - 1] === '\r') at--;
       edits.push(replace({ start: at, end: at }, `${eol}${pad(dashCol)}-${pad(itemCol - dashCol - 1)}to: default${eol}${pad(itemCol)}via: ${via}`));
     }
     edits.push(replace({ start: gStart, end: gEnd }, ''));
