@@ -93,7 +93,7 @@ test('snippets/libvirt-network.json is what templates.ts produces', () => {
   const onDisk = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'libvirt-network.json'), 'utf8'));
   assert.deepEqual(onDisk, staticSnippets(), 'out of date: regenerate it with the command in server/src/features/completion/templates.ts');
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  assert.deepEqual(pkg.contributes.snippets, [{ language: 'xml', path: './snippets/libvirt-network.json' }]);
+  assert.ok(pkg.contributes.snippets.some((e: { language: string; path: string }) => e.language === 'xml' && e.path === './snippets/libvirt-network.json'));
 });
 
 test('the templates cover the tutorial’s configurations', () => {
