@@ -6,12 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { netplanCases } from './cases';
 import { checkNetplanFolder } from '../../server/src/netplan';
 
-const root = join(__dirname, '..', 'fixtures', 'netplan');
 const netplan = ['/usr/sbin/netplan', '/usr/bin/netplan'].find((p) => {
   try {
     return statSync(p).isFile();
@@ -20,18 +20,30 @@ const netplan = ['/usr/sbin/netplan', '/usr/bin/netplan'].find((p) => {
   }
 });
 
-function cases(): { name: string; files: string[] }[] {
-  const out: { name: string; files: string[] }[] = [];
-  for (const n of readdirSync(root).sort()) {
-    const p = join(root, n);
-    if (statSync(p).isDirectory()) out.push({ name: n, files: readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(p, f)) });
-    else if (/\.ya?ml$/.test(n)) out.push({ name: n, files: [p] });
+/**
+ * netplan 0.106 refuses every Open vSwitch definition when /usr/bin/ovs-vsctl
+ * is missing (a host check, not a configuration check). Without Open vSwitch
+ * installed, such cases run in a private mount namespace where a stub
+ * ovs-vsctl is overlaid on /usr/bin (needs root and unshare); nothing outside
+ * that namespace sees it. Returns undefined when that is not possible.
+ */
+function generateWithOvsStub(root: string): { status: number | null; stderr: string } | undefined {
+  const stub = mkdtempSync(join(tmpdir(), 'virtnet-ovs-'));
+  try {
+    mkdirSync(join(stub, 'up'));
+    mkdirSync(join(stub, 'work'));
+    writeFileSync(join(stub, 'up', 'ovs-vsctl'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const script = `mount -t overlay overlay -o lowerdir=/usr/bin,upperdir=${stub}/up,workdir=${stub}/work /usr/bin || exit 99; exec ${netplan} generate --root-dir ${root}`;
+    const r = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+    if (r.error || r.status === 99) return undefined;
+    return { status: r.status, stderr: r.stderr };
+  } finally {
+    rmSync(stub, { recursive: true, force: true });
   }
-  return out;
 }
 
-for (const c of cases()) {
-  test(`netplan generate agrees on ${c.name}`, { skip: netplan ? false : 'netplan is not installed' }, () => {
+for (const c of netplanCases()) {
+  test(`netplan generate agrees on ${c.name}`, { skip: netplan ? false : 'netplan is not installed' }, (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'virtnet-netplan-'));
     try {
       const etc = join(dir, 'etc', 'netplan');
@@ -41,7 +53,12 @@ for (const c of cases()) {
         copyFileSync(f, to);
         chmodSync(to, 0o600);
       }
-      const r = spawnSync(netplan!, ['generate', '--root-dir', dir], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+      let r: { status: number | null; stderr: string } = spawnSync(netplan!, ['generate', '--root-dir', dir], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+      if (r.stderr.includes("'ovs-vsctl' tool is required") && !existsSync('/usr/bin/ovs-vsctl')) {
+        const again = generateWithOvsStub(dir);
+        if (!again) return t.skip('Open vSwitch case: needs ovs-vsctl, or root and unshare for a stub');
+        r = again;
+      }
       const theirs = r.status !== 0;
       const files = c.files.map((f) => ({ uri: 'file://' + f, text: readFileSync(f, 'utf8') }));
       const ours = [...checkNetplanFolder(files).values()].some((l) => l.some((d) => (d.severity ?? 'error') === 'error'));

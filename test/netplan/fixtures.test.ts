@@ -6,25 +6,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { netplanCases } from './cases';
 import { checkNetplanFolder } from '../../server/src/netplan';
 import { LineIndex } from '../../server/src/parse/lineIndex';
 import { parseMarkers } from '../harness/markers';
 
-const root = join(__dirname, '..', 'fixtures', 'netplan');
 
-function cases(): { name: string; files: string[] }[] {
-  const out: { name: string; files: string[] }[] = [];
-  for (const n of readdirSync(root).sort()) {
-    const p = join(root, n);
-    if (statSync(p).isDirectory()) out.push({ name: n, files: readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(p, f)) });
-    else if (/\.ya?ml$/.test(n)) out.push({ name: n, files: [p] });
-  }
-  return out;
-}
 
-for (const c of cases()) {
+for (const c of netplanCases()) {
   test(`netplan fixture ${c.name}`, () => {
     const files = c.files.map((f) => ({ uri: 'file://' + f, text: readFileSync(f, 'utf8') }));
     const result = checkNetplanFolder(files);

@@ -65,10 +65,10 @@ export const tunnelBackend: NetplanCheck = {
       const backend = backendOf(def, config);
       if (backend === 'networkd') {
         if (mode === 'isatap') add('networkd cannot build ISATAP tunnels; use renderer: NetworkManager for this tunnel.');
-        else if (!NETWORKD_KEYED.has(mode) && (input !== undefined || output !== undefined)) add(`a ${mode} tunnel takes no ${input !== undefined ? 'input' : 'output'} key with networkd; keys are for GRE and VTI tunnels.`);
+        else if (!NETWORKD_KEYED.has(mode) && (input !== undefined || output !== undefined)) add(`${mode} tunnels take no ${input !== undefined ? "input" : "output"} key with networkd; keys are for GRE and VTI tunnels.`);
       } else if (backend === 'NetworkManager') {
         if (mode === 'gretap' || mode === 'ip6gretap') add(`NetworkManager cannot build ${mode.toUpperCase()} tunnels; use renderer: networkd for this tunnel.`);
-        else if (!NM_KEYED.has(mode) && (input !== undefined || output !== undefined)) add(`a ${mode} tunnel takes no ${input !== undefined ? 'input' : 'output'} key with NetworkManager; keys are for GRE tunnels.`);
+        else if (!NM_KEYED.has(mode) && (input !== undefined || output !== undefined)) add(`${mode} tunnels take no ${input !== undefined ? "input" : "output"} key with NetworkManager; keys are for GRE tunnels.`);
       }
     }
     return out;
