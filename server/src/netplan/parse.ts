@@ -16,6 +16,7 @@
  */
 import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode } from 'yaml';
 import type { Span } from '../parse/span';
+import { fastParse, FALLBACK } from './fastParse';
 
 export interface NpScalar {
   readonly kind: 'scalar';
@@ -122,11 +123,40 @@ function messageOf(code: string, raw: string): string {
 }
 
 export function parseNetplan(text: string): NetplanParse {
+  const fast = fastParse(text, mapOf);
+  if (fast !== FALLBACK) {
+    const warnings: NpProblem[] = fast.duplicates.map(([key, prev]) => duplicateWarning(text, key, prev));
+    let doc: Document | undefined;
+    return {
+      text,
+      get doc() {
+        return (doc ??= parseDocument(text, YAML_OPTIONS));
+      },
+      root: fast.root,
+      errors: [],
+      warnings,
+    };
+  }
+  return parseGeneral(text);
+}
+
+const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false } as const;
+
+function duplicateWarning(text: string, key: NpScalar, prev: NpScalar): NpProblem {
+  return {
+    span: key.span,
+    code: 'netplan/duplicate-key',
+    message: `'${key.value}' is already set on line ${lineNo(text, prev.span.start) + 1} of this mapping; netplan uses the last one and silently drops the other.`,
+  };
+}
+
+/** The general path: the `yaml` package's parser (any YAML, with its error messages). */
+export function parseGeneral(text: string): NetplanParse {
   const errors: NpProblem[] = [];
   const warnings: NpProblem[] = [];
   let doc: Document;
   try {
-    doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false });
+    doc = parseDocument(text, YAML_OPTIONS);
   } catch (e) {
     // The yaml package does not throw on bad input; be safe anyway.
     doc = parseDocument('', { version: '1.1' });
@@ -193,13 +223,7 @@ export function parseNetplan(text: string): NetplanParse {
         const value = p.value === null || p.value === undefined ? emptyScalar(valueAt) : convert(p.value, valueAt, depth + 1);
         const fixed = value.kind === 'scalar' && value.empty && value.span.start < key.span.end ? emptyScalar(valueAt) : value;
         const prev = seen.get(key.value);
-        if (prev) {
-          warnings.push({
-            span: key.span,
-            code: 'netplan/duplicate-key',
-            message: `'${key.value}' is already set on line ${lineNo(text, prev.span.start) + 1} of this mapping; netplan uses the last one and silently drops the other.`,
-          });
-        }
+        if (prev) warnings.push(duplicateWarning(text, key, prev));
         seen.set(key.value, key);
         pairs.push({ key, value: fixed });
       }

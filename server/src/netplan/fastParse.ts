@@ -1,0 +1,429 @@
+/**
+ * A fast path for the YAML that netplan files are made of: block mappings
+ * and sequences, one-line plain or quoted scalars, one-line flow
+ * collections, comments. It builds the same NpNode tree (same values, same
+ * spans) as the general path through the `yaml` package, in a single scan of
+ * the text, about ten times faster.
+ *
+ * It gives up (returns FALLBACK) on anything else — anchors, aliases, tags,
+ * block scalars, multi-line scalars or flow collections, document markers,
+ * complex keys, tabs, CR line ends, and everything that is or may be a YAML
+ * error — and the caller then takes the general path, which also produces
+ * the error messages. test/netplan/fastParse.test.ts checks that both paths
+ * agree on every file they both accept.
+ */
+import type { Span } from '../parse/span';
+import type { NpMap, NpNode, NpPair, NpScalar, NpSeq } from './parse';
+
+export const FALLBACK = Symbol('fallback');
+
+class Bail extends Error {}
+const bail = (): never => {
+  throw new Bail();
+};
+
+export interface FastResult {
+  readonly root: NpNode | undefined;
+  /** Keys written twice in one mapping: [the later key, the earlier key]. */
+  readonly duplicates: readonly [NpScalar, NpScalar][];
+}
+
+export function fastParse(text: string, mapOf: (span: Span, pairs: NpPair[]) => NpMap): FastResult | typeof FALLBACK {
+  if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfeff) return FALLBACK;
+  try {
+    return new FastParser(text, mapOf).document();
+  } catch (e) {
+    if (e instanceof Bail) return FALLBACK;
+    throw e;
+  }
+}
+
+const SP = 32;
+const NL = 10;
+const HASH = 35;
+
+class FastParser {
+  /** Start offset of each line; lineStart[n] for n = line count is text.length + 1. */
+  private readonly lineStart: number[] = [];
+  private readonly duplicates: [NpScalar, NpScalar][] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly mapOf: (span: Span, pairs: NpPair[]) => NpMap,
+  ) {
+    const ls = this.lineStart;
+    ls.push(0);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) ls.push(i + 1);
+    ls.push(text.length + 1);
+  }
+
+  private get lines(): number {
+    return this.lineStart.length - 1;
+  }
+
+  private lineEnd(line: number): number {
+    return this.lineStart[line + 1] - 1; // position of the '\n' (or text.length)
+  }
+
+  /** Column of the first non-space character, or -1 for a blank or comment-only line. */
+  private indentOf(line: number): number {
+    const t = this.text;
+    const s = this.lineStart[line];
+    const e = this.lineEnd(line);
+    let i = s;
+    while (i < e && t.charCodeAt(i) === SP) i++;
+    if (i === e || t.charCodeAt(i) === HASH) return -1;
+    return i - s;
+  }
+
+  /** The next line at or after `line` with content, or `lines`. */
+  private nextContent(line: number): number {
+    while (line < this.lines && this.indentOf(line) < 0) line++;
+    return line;
+  }
+
+  document(): FastResult {
+    const first = this.nextContent(0);
+    if (first >= this.lines) return { root: undefined, duplicates: [] };
+    const t = this.text;
+    // Document markers and directives go the general way.
+    for (let l = 0; l < this.lines; l++) {
+      const s = this.lineStart[l];
+      const c = t.charCodeAt(s);
+      if ((c === 45 && t.startsWith('---', s)) || (c === 46 && t.startsWith('...', s)) || c === 37) bail();
+    }
+    if (this.indentOf(first) !== 0) bail();
+    const at = this.lineStart[first];
+    if (t.charCodeAt(at) === 45 && this.isDash(at)) bail();
+    const { node, next } = this.blockMap(first, 0, at);
+    if (this.nextContent(next) < this.lines) bail();
+    return { root: node, duplicates: this.duplicates };
+  }
+
+  private isDash(at: number): boolean {
+    const c = this.text.charCodeAt(at + 1);
+    return this.text.charCodeAt(at) === 45 && (c === SP || c === NL || Number.isNaN(c));
+  }
+
+  /**
+   * A block mapping whose keys sit at column `indent`; its first key starts
+   * at `firstAt` on line `line` (which may follow a "- " on that line).
+   */
+  private blockMap(line: number, indent: number, firstAt: number): { node: NpMap; next: number; end: number } {
+    const pairs: NpPair[] = [];
+    const seen = new Map<string, NpScalar>();
+    let at = firstAt;
+    let end = firstAt;
+    for (;;) {
+      const { pair, next, end: e } = this.entry(line, indent, at);
+      const prev = seen.get(pair.key.value);
+      if (prev) this.duplicates.push([pair.key, prev]);
+      seen.set(pair.key.value, pair.key);
+      pairs.push(pair);
+      end = e;
+      line = this.nextContent(next);
+      if (line >= this.lines) break;
+      const ind = this.indentOf(line);
+      if (ind < indent) break;
+      if (ind > indent) bail();
+      at = this.lineStart[line] + ind;
+      if (this.isDash(at)) break; // a compact sequence belongs to the parent
+    }
+    return { node: this.mapOf({ start: firstAt, end }, pairs), next: line, end };
+  }
+
+  /** One `key: value` entry; `at` is where the key starts. */
+  private entry(line: number, indent: number, at: number): { pair: NpPair; next: number; end: number } {
+    const t = this.text;
+    const eol = this.lineEnd(line);
+    let key: NpScalar;
+    let i: number;
+    const c = t.charCodeAt(at);
+    if (c === 34 || c === 39) {
+      const q = this.quoted(at, eol);
+      key = q.scalar;
+      i = q.after;
+      if (t.charCodeAt(i) !== 58) bail();
+    } else {
+      if (isIndicator(c) || c === 91 || c === 123 || (c === 45 && this.isDash(at))) bail();
+      i = at;
+      for (;;) {
+        const k = t.indexOf(':', i);
+        if (k < 0 || k >= eol) bail();
+        const n = t.charCodeAt(k + 1);
+        if (n === SP || k + 1 === eol) {
+          i = k;
+          break;
+        }
+        i = k + 1;
+      }
+      let ke = i;
+      while (ke > at && t.charCodeAt(ke - 1) === SP) ke--;
+      const raw = t.slice(at, ke);
+      if (raw.includes(' #')) bail();
+      key = { kind: 'scalar', value: raw, empty: false, quoted: false, span: { start: at, end: ke } };
+    }
+    // i is at ':'
+    const valueAt = i + 1;
+    let j = valueAt;
+    while (j < eol && t.charCodeAt(j) === SP) j++;
+    if (j === eol || t.charCodeAt(j) === HASH) {
+      // Nothing after the colon: a nested block, or an empty value.
+      const nl = this.nextContent(line + 1);
+      const ind = nl < this.lines ? this.indentOf(nl) : -1;
+      if (ind > indent || (ind === indent && this.isDash(this.lineStart[nl] + ind))) {
+        const childAt = this.lineStart[nl] + ind;
+        const child = this.isDash(childAt) ? this.blockSeq(nl, ind) : this.blockMap(nl, ind, childAt);
+        return { pair: { key, value: child.node }, next: child.next, end: child.end };
+      }
+      return { pair: { key, value: empty(j) }, next: line + 1, end: this.emptyEnd(j, line) };
+    }
+    const v = this.inlineValue(j, eol, true);
+    this.restOfLine(v.after, eol);
+    this.noContinuation(line, indent);
+    return { pair: { key, value: v.node }, next: line + 1, end: Math.min(eol + 1, t.length) };
+  }
+
+  /** A block sequence whose dashes sit at column `indent`, from line `line`. */
+  private blockSeq(line: number, indent: number): { node: NpSeq; next: number; end: number } {
+    const t = this.text;
+    const items: NpNode[] = [];
+    const start = this.lineStart[line] + indent;
+    let end = start;
+    for (;;) {
+      const dash = this.lineStart[line] + indent;
+      const eol = this.lineEnd(line);
+      let j = dash + 1;
+      while (j < eol && t.charCodeAt(j) === SP) j++;
+      if (j === eol || t.charCodeAt(j) === HASH) bail(); // "-" alone: nested block or empty item
+      if (this.isDash(j)) bail(); // "- - x"
+      let next: number;
+      if (this.looksLikeKey(j, eol)) {
+        const m = this.blockMap(line, j - this.lineStart[line], j);
+        items.push(m.node);
+        next = m.next;
+        end = m.end;
+      } else {
+        const v = this.inlineValue(j, eol, true);
+        this.restOfLine(v.after, eol);
+        this.noContinuation(line, indent);
+        items.push(v.node);
+        next = line + 1;
+        end = Math.min(eol + 1, t.length);
+      }
+      line = this.nextContent(next);
+      if (line >= this.lines) break;
+      const ind = this.indentOf(line);
+      if (ind < indent) break;
+      if (ind > indent || !this.isDash(this.lineStart[line] + ind)) {
+        if (ind > indent) bail();
+        break;
+      }
+    }
+    return { node: { kind: 'seq', span: { start, end }, items }, next: line, end };
+  }
+
+  /** Does a `key:` (colon then space or end of line) start at `at`, before any flow or quote? */
+  private looksLikeKey(at: number, eol: number): boolean {
+    const t = this.text;
+    const c = t.charCodeAt(at);
+    if (c === 91 || c === 123) return false; // flow collection
+    if (c === 34 || c === 39) {
+      const q = this.quoted(at, eol);
+      return t.charCodeAt(q.after) === 58;
+    }
+    for (let k = t.indexOf(':', at); k >= 0 && k < eol; k = t.indexOf(':', k + 1)) {
+      const n = t.charCodeAt(k + 1);
+      if (n === SP || k + 1 === eol) {
+        const hash = t.indexOf(' #', at);
+        return hash < 0 || hash > k;
+      }
+    }
+    return false;
+  }
+
+  /** After a value on a line: only spaces and a comment may follow. */
+  private restOfLine(i: number, eol: number): void {
+    const t = this.text;
+    if (i < eol && t.charCodeAt(i) !== SP) bail();
+    while (i < eol && t.charCodeAt(i) === SP) i++;
+    if (i < eol && t.charCodeAt(i) !== HASH) bail();
+  }
+
+  /** A one-line value must not continue on more-indented lines (a multi-line scalar). */
+  private noContinuation(line: number, indent: number): void {
+    const nl = this.nextContent(line + 1);
+    if (nl < this.lines && this.indentOf(nl) > indent) bail();
+  }
+
+  /** Where yaml ends an empty value: at once before a content line, else at the next content. */
+  private emptyEnd(at: number, line: number): number {
+    const t = this.text;
+    if (at >= t.length) return t.length;
+    if (t.charCodeAt(at) === NL && line + 1 < this.lines && this.indentOf(line + 1) >= 0) return at;
+    const nl = this.nextContent(line + 1);
+    return nl < this.lines ? this.lineStart[nl] + this.indentOf(nl) : t.length;
+  }
+
+  /** A scalar or flow collection starting at `at` on one line. */
+  private inlineValue(at: number, eol: number, block: boolean): { node: NpNode; after: number } {
+    const t = this.text;
+    const c = t.charCodeAt(at);
+    if (c === 34 || c === 39) {
+      const q = this.quoted(at, eol);
+      return { node: q.scalar, after: q.after };
+    }
+    if (c === 91) return this.flowSeq(at, eol);
+    if (c === 123) return this.flowMap(at, eol);
+    if (isIndicator(c) || c === 58 || (c === 45 && this.isDash(at))) bail();
+    // plain scalar
+    let i = at;
+    let end = at;
+    while (i < eol) {
+      const ch = t.charCodeAt(i);
+      if (ch === SP) {
+        if (t.charCodeAt(i + 1) === HASH) break;
+        i++;
+        continue;
+      }
+      if (ch === 58) {
+        const n = t.charCodeAt(i + 1);
+        if (i + 1 >= eol || n === SP || (!block && (n === 44 || n === 93 || n === 125))) bail(); // "a: b" on one line, or a flow pair
+      }
+      if (!block && (ch === 44 || ch === 93 || ch === 125)) break;
+      if (!block && (ch === 91 || ch === 123)) bail();
+      i++;
+      end = i;
+    }
+    const raw = t.slice(at, end);
+    return { node: { kind: 'scalar', value: raw, empty: false, quoted: false, span: { start: at, end } }, after: end };
+  }
+
+  private quoted(at: number, eol: number): { scalar: NpScalar; after: number } {
+    const t = this.text;
+    const q = t.charCodeAt(at);
+    let out = '';
+    let i = at + 1;
+    for (;;) {
+      if (i >= eol) bail(); // unterminated, or continues on the next line
+      const ch = t.charCodeAt(i);
+      if (ch === q) {
+        if (q === 39 && t.charCodeAt(i + 1) === 39) {
+          out += "'";
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      if (q === 34 && ch === 92) {
+        const e = t[i + 1];
+        const simple: Record<string, string> = { n: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/', r: '\r', '0': '\0', ' ': ' ' };
+        if (e === undefined || !(e in simple)) bail();
+        out += simple[e];
+        i += 2;
+        continue;
+      }
+      out += t[i];
+      i++;
+    }
+    const after = i + 1;
+    return { scalar: { kind: 'scalar', value: out, empty: false, quoted: true, span: { start: at, end: after } }, after };
+  }
+
+  private flowSeq(at: number, eol: number): { node: NpSeq; after: number } {
+    const t = this.text;
+    const items: NpNode[] = [];
+    let i = at + 1;
+    for (;;) {
+      while (i < eol && t.charCodeAt(i) === SP) i++;
+      if (i >= eol) bail(); // continues on the next line
+      if (t.charCodeAt(i) === 93) {
+        i++;
+        break;
+      }
+      const v = this.inlineValue(i, eol, false);
+      items.push(v.node);
+      i = v.after;
+      while (i < eol && t.charCodeAt(i) === SP) i++;
+      const ch = t.charCodeAt(i);
+      if (ch === 44) {
+        i++;
+        continue;
+      }
+      if (ch === 93) {
+        i++;
+        break;
+      }
+      bail();
+    }
+    return { node: { kind: 'seq', span: { start: at, end: i }, items }, after: i };
+  }
+
+  private flowMap(at: number, eol: number): { node: NpMap; after: number } {
+    const t = this.text;
+    const pairs: NpPair[] = [];
+    const seen = new Map<string, NpScalar>();
+    let i = at + 1;
+    for (;;) {
+      while (i < eol && t.charCodeAt(i) === SP) i++;
+      if (i >= eol) bail();
+      if (t.charCodeAt(i) === 125) {
+        i++;
+        break;
+      }
+      // key
+      let key: NpScalar;
+      const c = t.charCodeAt(i);
+      if (c === 34 || c === 39) {
+        const q = this.quoted(i, eol);
+        key = q.scalar;
+        i = q.after;
+      } else {
+        if (isIndicator(c)) bail();
+        const s = i;
+        while (i < eol) {
+          const ch = t.charCodeAt(i);
+          if (ch === 58 && (t.charCodeAt(i + 1) === SP || t.charCodeAt(i + 1) === 44 || t.charCodeAt(i + 1) === 125)) break;
+          if (ch === 44 || ch === 125 || ch === 91 || ch === 123 || ch === 93) bail();
+          i++;
+        }
+        let e = i;
+        while (e > s && t.charCodeAt(e - 1) === SP) e--;
+        key = { kind: 'scalar', value: t.slice(s, e), empty: false, quoted: false, span: { start: s, end: e } };
+      }
+      if (t.charCodeAt(i) !== 58) bail();
+      i++;
+      while (i < eol && t.charCodeAt(i) === SP) i++;
+      const ch = t.charCodeAt(i);
+      if (ch === 44 || ch === 125) bail(); // "{a:}" — empty flow value: general path
+      const v = this.inlineValue(i, eol, false);
+      const prev = seen.get(key.value);
+      if (prev) this.duplicates.push([key, prev]);
+      seen.set(key.value, key);
+      pairs.push({ key, value: v.node });
+      i = v.after;
+      while (i < eol && t.charCodeAt(i) === SP) i++;
+      const d = t.charCodeAt(i);
+      if (d === 44) {
+        i++;
+        continue;
+      }
+      if (d === 125) {
+        i++;
+        break;
+      }
+      bail();
+    }
+    return { node: this.mapOf({ start: at, end: i }, pairs), after: i };
+  }
+}
+
+/** Characters that cannot start a plain scalar here (or that we leave to the general path). */
+function isIndicator(c: number): boolean {
+  // & * ! | > % @ ` ? - (a lone dash is handled by the callers) , [ ] { } #
+  return c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 37 || c === 64 || c === 96 || c === 63 || c === 44 || c === 93 || c === 125 || c === HASH;
+}
+
+function empty(at: number): NpScalar {
+  return { kind: 'scalar', value: '', empty: true, quoted: false, span: { start: at, end: at } };
+}

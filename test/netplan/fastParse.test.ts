@@ -1,0 +1,99 @@
+/**
+ * The fast YAML path (server/src/netplan/fastParse.ts) must build exactly the
+ * tree of the general path (the `yaml` package): same kinds, values, spans,
+ * warnings. Checked on every fixture, on the labelled corpus when it is
+ * present (../shared/corpus), on the benchmark file, and on hand-written
+ * edge cases; the fast path must also take the common files (not fall back).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseGeneral, parseNetplan, type NpNode, type NetplanParse } from '../../server/src/netplan/parse';
+import { fastParse, FALLBACK } from '../../server/src/netplan/fastParse';
+import { netplanCases } from './cases';
+
+function dump(n: NpNode | undefined): unknown {
+  if (!n) return null;
+  switch (n.kind) {
+    case 'scalar':
+      return ['s', n.value, n.empty, n.quoted, n.span.start, n.span.end];
+    case 'seq':
+      return ['q', n.span.start, n.span.end, n.items.map(dump)];
+    case 'map':
+      return ['m', n.span.start, n.span.end, n.pairs.map((p) => [dump(p.key), dump(p.value)])];
+  }
+}
+
+const dumpParse = (p: NetplanParse) => ({ root: dump(p.root), errors: p.errors.length, warnings: p.warnings.map((w) => [w.code, w.span.start, w.message]) });
+
+/** Compares the two paths on one text; returns whether the fast path took it. */
+function agree(name: string, text: string): boolean {
+  const fast = fastParse(text, (span, pairs) => ({ kind: 'map', span, pairs, get: (k: string) => [...pairs].reverse().find((p) => p.key.value === k) }));
+  if (fast === FALLBACK) return false;
+  const general = parseGeneral(text);
+  if (general.errors.length > 0) assert.fail(`${name}: the fast path accepted a text the yaml package rejects: ${general.errors[0].message}`);
+  assert.deepEqual(dumpParse(parseNetplan(text)), dumpParse(general), `${name}: fast and general trees differ`);
+  return true;
+}
+
+const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'netplan');
+
+test('fast and general YAML paths agree on the fixtures', () => {
+  let taken = 0;
+  let all = 0;
+  for (const c of netplanCases()) for (const f of c.files) {
+    all++;
+    if (agree(f, readFileSync(f, 'utf8'))) taken++;
+  }
+  assert.ok(taken / all > 0.8, `fast path took only ${taken} of ${all} fixtures`);
+});
+
+test('fast and general YAML paths agree on the labelled corpus', { skip: existsSync(CORPUS) ? false : 'corpus not present' }, () => {
+  let taken = 0;
+  let all = 0;
+  for (const f of readdirSync(CORPUS).filter((n) => n.endsWith('.yaml'))) {
+    all++;
+    if (agree(f, readFileSync(join(CORPUS, f), 'utf8'))) taken++;
+  }
+  assert.ok(taken / all > 0.8, `fast path took only ${taken} of ${all} corpus files`);
+});
+
+test('fast and general YAML paths agree on edge cases', () => {
+  const cases = [
+    'network:\n  version: 2\n',
+    'network:\n  ethernets:\n    eth0:\n    eth1: {}\n',
+    'network:\n  ethernets:\n    eth0:   # comment\n  bridges: {}\n',
+    'network:\n  ethernets:\n    eth0:\n\n# c\n\n  bonds: {}',
+    'network:\n  ethernets:\n    eth0:\n      addresses:\n      - 10.0.0.1/24\n      - "fd00::1/64"\n      dhcp4: no\n',
+    'network:\n  ethernets:\n    e:\n      addresses:\n        - 10.0.0.1/24:\n            lifetime: 0\n            label: "x"\n',
+    'network:\n  tunnels:\n    wg0:\n      peers:\n        -   allowed-ips: [0.0.0.0/0, "::/0"]\n            keys: {public: abc=, shared: \'it\'\'s\'}\n',
+    "network:\n  wifis:\n    w:\n      access-points:\n        \"Joe's Home\": {password: \"a \\\"b\\\"\"}\n        'x y':\n          mode: ap\n",
+    'network:\n  openvswitch:\n    ports:\n      - [a, b]\n      - [c, d]  # x\n',
+    'network:\n  ethernets:\n    eth0: {dhcp4: y}\n    eth0: {dhcp4: n}\n',
+    'network:\n  ethernets:\n    eth0:\n      match: {name: "en*", macaddress: 00:11:22:33:44:55}\n      set-name: lan0   \n',
+    'network:\n  vlans:\n    v:\n      id: 10\n      link: eth0\n      routes:\n      - to: default\n        via: 10.0.0.1\n      - to: 10.1.0.0/16\n        via: 10.0.0.2\n        on-link: true\n',
+    'network: {version: 2, renderer: networkd}\n',
+    'network:\n  ethernets:\n    eth0:\n      nameservers:\n        addresses: [8.8.8.8, "2001:4860:4860::8888"]\n        search: []\n',
+    'network:\n  bridges:\n    br0:\n      parameters:\n        path-cost: {eno1: 50}\n      interfaces:\n        - eno1\n',
+    'network:\n  ethernets:\n    eth0:\n      routes:\n        - to: fe80::\n',
+    '# only a comment\n',
+    '',
+  ];
+  for (const [i, t] of cases.entries()) agree(`edge case ${i}`, t);
+});
+
+test('the fast path leaves unusual YAML to the general path', () => {
+  for (const t of [
+    'network:\n  ethernets: &e\n    eth0: {}\n',
+    '---\nnetwork: {}\n',
+    'network:\n\tversion: 2\n',
+    'network:\r\n  version: 2\r\n',
+    'network:\n  ethernets:\n    eth0:\n      addresses: [10.0.0.1/24,\n        10.0.0.2/24]\n',
+    'network:\n  x: |\n    text\n',
+    'network:\n  x: plain\n    continued\n',
+    'network:\n  x: a: b\n',
+    'network:\n  x: "unterminated\n',
+  ])
+    assert.equal(fastParse(t, () => ({}) as never), FALLBACK, JSON.stringify(t));
+});
