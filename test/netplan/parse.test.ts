@@ -51,3 +51,12 @@ test('dummy-devices and virtual-ethernets are not netplan 0.106 keys', () => {
     assert.equal(f[0].span.start, 24);
   }
 });
+
+test('an alias to no anchor is a YAML error at the alias (netplan: aliases are not supported)', () => {
+  const text = 'network:\n  version: 2\n  ethernets:\n    *engreen:\n      dhcp4: yes\n';
+  const p = parseNetplan(text);
+  assert.ok(p.errors.length > 0);
+  const first = [...p.errors].sort((a, b) => a.span.start - b.span.start)[0];
+  assert.equal(text.slice(first.span.start, first.span.end), '*engreen');
+  assert.match(first.message, /alias/);
+});

@@ -14,7 +14,7 @@
  * reports them) and `warnings` (things netplan 0.106 accepts but that are
  * almost always mistakes, e.g. a key written twice).
  */
-import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode } from 'yaml';
+import { parseDocument, visit, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode } from 'yaml';
 import type { Span } from '../parse/span';
 import { fastParse, FALLBACK } from './fastParse';
 
@@ -161,6 +161,20 @@ export function parseGeneral(text: string): NetplanParse {
     // The yaml package does not throw on bad input; be safe anyway.
     doc = parseDocument('', { version: '1.1' });
     errors.push({ span: { start: 0, end: 0 }, message: `Invalid YAML: ${String(e)}`, code: YAML_SYNTAX });
+  }
+  // An alias to an anchor defined nowhere (before it): libyaml stops there; the yaml package
+  // reports a consequence further down, if anything.
+  {
+    const anchors = new Set<string>();
+    visit(doc, (_key, node) => {
+      if (isAlias(node)) {
+        if (!anchors.has(node.source) && node.range) {
+          errors.push({ span: { start: node.range[0], end: node.range[1] }, message: `Invalid YAML: the alias '*${node.source}' refers to no anchor '&${node.source}' defined before it (netplan does not support aliases).`, code: YAML_SYNTAX });
+          return visit.BREAK;
+        }
+      } else if (node && typeof node === 'object' && 'anchor' in node && typeof (node as { anchor?: string }).anchor === 'string') anchors.add((node as { anchor: string }).anchor);
+      return undefined;
+    });
   }
   for (const e of doc.errors) {
     const [s, en] = e.pos;
