@@ -7,7 +7,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { netplanCases } from './cases';
 import { checkNetplanFolder } from '../../server/src/netplan';
 import { LineIndex } from '../../server/src/parse/lineIndex';

@@ -15,7 +15,6 @@ import {
   ResponseError,
   type CodeAction,
   type Connection,
-  type Position,
   type ServerCapabilities,
   type TextDocuments,
 } from 'vscode-languageserver/node';

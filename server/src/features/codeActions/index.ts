@@ -13,11 +13,13 @@ import type { FixProvider } from './edits';
 import { addBridgeFix, addIpFix, bridgeOrDeviceFix, freshBridgeNameFix, natModeFix, removeBridgeOptionFix, removeElementFix } from './forwardMode';
 import { duplicateIdFix, invalidIdFix, macFix } from './identity';
 import { enumValueFix, unknownAttributeFix, unknownElementFix } from './spelling';
-import { netplanCodeActions } from '../netplan';
-import { ifupdownCodeActions } from '../ifupdown';
+import { netplanFixes } from '../netplan';
+import { ifupdownFixes } from '../ifupdown';
 
 /** Diagnostic code → fix providers, in the order their actions are listed. */
 export const FIXES: Readonly<Record<string, readonly FixProvider[]>> = {
+  ...netplanFixes,
+  ...ifupdownFixes,
   'libvirt/invalid-value': [invalidIdFix, enumValueFix],
   'libvirt/unknown-element': [unknownElementFix],
   'libvirt/unknown-attribute': [netmaskAndPrefixFix, unknownAttributeFix],
@@ -52,8 +54,6 @@ const overlapsSpan = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
  * diagnostics overlapping the range are used.
  */
 export function codeActions(ctx: FeatureContext, range: Span, diagnostics: Diagnostic[]): CodeAction[] {
-  if (ctx.doc.format === 'netplan') return netplanCodeActions(ctx, range, diagnostics);
-  if (ctx.doc.format === 'ifupdown') return ifupdownCodeActions(ctx, range, diagnostics);
   const li = ctx.doc.lineIndex;
   const spanOf = (d: Diagnostic): Span => ({ start: li.offsetAt(d.range.start), end: li.offsetAt(d.range.end) });
   const list = diagnostics.length ? diagnostics : ctx.diagnostics(ctx.doc.uri).filter((d) => overlapsSpan(spanOf(d), range));

@@ -5,10 +5,8 @@
  *   netmask, gateway, broadcast, network, …) are dropped; the address
  *   belongs on the bridge, which the user configures themselves.
  */
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import type { Span } from '../../parse/span';
-import type { FeatureContext } from '../context';
-import { quickFix, replace, type Edit, type FixInput } from '../codeActions/edits';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { quickFix, replace, type Edit, type FixInput, type FixProvider } from '../codeActions/edits';
 import { model } from './folder';
 
 const ADDRESS_OPTIONS = new Set(['address', 'netmask', 'gateway', 'broadcast', 'network', 'pointopoint', 'metric', 'scope', 'hostname']);
@@ -27,25 +25,7 @@ function portManualFix(input: FixInput): CodeAction[] {
   return [quickFix(input, `Make ${st.name.text} '${st.family?.text ?? 'inet'} manual' without an address of its own`, edits, true)];
 }
 
-const FIXES: Record<string, (input: FixInput) => CodeAction[]> = {
-  'ifupdown/bridge-port-has-address': portManualFix,
+/** Diagnostic code → fix providers (dispatched by features/codeActions/index.ts). */
+export const ifupdownFixes: Readonly<Record<string, readonly FixProvider[]>> = {
+  'ifupdown/bridge-port-has-address': [portManualFix],
 };
-
-const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
-
-export function ifupdownCodeActions(ctx: FeatureContext, range: Span, diagnostics: Diagnostic[]): CodeAction[] {
-  const li = ctx.doc.lineIndex;
-  const spanOf = (d: Diagnostic): Span => ({ start: li.offsetAt(d.range.start), end: li.offsetAt(d.range.end) });
-  const list = diagnostics.length ? diagnostics : ctx.diagnostics(ctx.doc.uri).filter((d) => overlaps(spanOf(d), range));
-  const out: CodeAction[] = [];
-  for (const diagnostic of list) {
-    const fix = FIXES[String(diagnostic.code ?? '')];
-    if (!fix || (diagnostic.source !== undefined && diagnostic.source !== 'virtnet')) continue;
-    try {
-      out.push(...fix({ ctx, diagnostic, span: spanOf(diagnostic) }));
-    } catch {
-      // a broken fix must not hide the others
-    }
-  }
-  return out;
-}

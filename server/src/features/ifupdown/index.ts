@@ -2,5 +2,5 @@
 export { ifupdownComplete } from './completion';
 export { ifupdownHover } from './hover';
 export { ifupdownSymbols, ifupdownFolding } from './symbols';
-export { ifupdownCodeActions } from './codeActions';
+export { ifupdownFixes } from './codeActions';
 export { INTERFACES_TEMPLATES } from './templates';

@@ -7,11 +7,9 @@
  * - netplan/unknown-key with a close spelling: the key is renamed.
  * (Booleans spelled yes/no need no fix: netplan reads them.)
  */
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction } from 'vscode-languageserver-types';
 import type { NpMap, NpNode, NpPair } from '../../netplan';
-import type { Span } from '../../parse/span';
-import type { FeatureContext } from '../context';
-import { quickFix, replace, type Edit, type FixInput } from '../codeActions/edits';
+import { quickFix, replace, type Edit, type FixInput, type FixProvider } from '../codeActions/edits';
 import { parsed } from './folder';
 
 /** The mapping holding the pair whose key starts at `at`. */
@@ -99,26 +97,8 @@ function spellingFix(input: FixInput): CodeAction[] {
   return [quickFix(input, `Change to '${m[1]}'`, [replace(input.span, m[1])], true)];
 }
 
-const FIXES: Record<string, (input: FixInput) => CodeAction[]> = {
-  'netplan/gateway-deprecated': gatewayFix,
-  'netplan/unknown-key': spellingFix,
+/** Diagnostic code → fix providers (dispatched by features/codeActions/index.ts). */
+export const netplanFixes: Readonly<Record<string, readonly FixProvider[]>> = {
+  'netplan/gateway-deprecated': [gatewayFix],
+  'netplan/unknown-key': [spellingFix],
 };
-
-const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
-
-export function netplanCodeActions(ctx: FeatureContext, range: Span, diagnostics: Diagnostic[]): CodeAction[] {
-  const li = ctx.doc.lineIndex;
-  const spanOf = (d: Diagnostic): Span => ({ start: li.offsetAt(d.range.start), end: li.offsetAt(d.range.end) });
-  const list = diagnostics.length ? diagnostics : ctx.diagnostics(ctx.doc.uri).filter((d) => overlaps(spanOf(d), range));
-  const out: CodeAction[] = [];
-  for (const diagnostic of list) {
-    const fix = FIXES[String(diagnostic.code ?? '')];
-    if (!fix || (diagnostic.source !== undefined && diagnostic.source !== 'virtnet')) continue;
-    try {
-      out.push(...fix({ ctx, diagnostic, span: spanOf(diagnostic) }));
-    } catch {
-      // a broken fix must not hide the others
-    }
-  }
-  return out;
-}

@@ -2,5 +2,5 @@
 export { netplanComplete } from './completion';
 export { netplanHover } from './hover';
 export { netplanSymbols, netplanFolding } from './symbols';
-export { netplanCodeActions } from './codeActions';
+export { netplanFixes } from './codeActions';
 export { NETPLAN_TEMPLATES } from './templates';
