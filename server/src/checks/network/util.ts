@@ -6,7 +6,7 @@
  * skipped here: the schema check reports them.
  */
 import type { Span } from '../../parse/span';
-import type { CheckContext } from '../check';
+import type { Check, CheckContext } from '../check';
 import type { Finding, Severity } from '../../service/types';
 import type { DhcpRange, IpBlock, NetworkModel, Val } from '../../model/libvirt';
 import { addrGroups, bits, broadcastOf, formatSubnet, inSubnet, netmaskBits, parseAddr, subnetOf, type Addr, type Subnet } from '../../net/ip';
@@ -161,4 +161,27 @@ function computeRangeProblem(ip: IpBlock, range: DhcpRange): RangeProblem | unde
       };
   if (e.value < s.value) return { kind: 'reversed', span: end.span, message: `DHCP range ${text} is reversed: the end is lower than the start` };
   return undefined;
+}
+
+/**
+ * A check reporting the DHCP ranges whose first problem, in libvirt's own
+ * order (rangeProblem), is of one of `kinds`: each range gets at most one
+ * error, from the check of its first problem.
+ */
+export function rangeProblemCheck(id: string, kinds: readonly RangeProblemKind[], description: string): Check {
+  return {
+    id,
+    defaultSeverity: 'error',
+    description,
+    appliesTo: ['libvirt-network'],
+    run(ctx) {
+      const out: Finding[] = [];
+      for (const ip of networkOf(ctx)?.ips ?? [])
+        for (const r of ip.ranges) {
+          const p = rangeProblem(ip, r);
+          if (p && kinds.includes(p.kind)) out.push(finding(id, p.span, p.message));
+        }
+      return out;
+    },
+  };
 }
