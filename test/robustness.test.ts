@@ -177,6 +177,39 @@ test('CRLF, lone CR, BOM and NUL characters are linted without a throw', () => {
   lint(NAT.replace(/'/g, '\u0000'));
 });
 
+// ---- netplan YAML and interfaces files ----
+
+const NETPLAN_URI = 'file:///robust/netplan/01.yaml';
+const IFACES_URI = 'file:///robust/interfaces';
+
+test('netplan: a billion-laughs alias document is not expanded and gets a clear error', () => {
+  const lines = ['network:', '  version: 2', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 10; i++) {
+    const [name, prev] = [String.fromCharCode(97 + i), String.fromCharCode(96 + i)];
+    lines.push(`  ${name}: &${name} [${Array(9).fill('*' + prev).join(',')}]`);
+  }
+  lines.push('  ethernets: *j');
+  const d = lint(lines.join('\n') + '\n', 5000, NETPLAN_URI);
+  assert.ok(d.some((x) => String(x.message).includes('billion laughs')), JSON.stringify(d.map((x) => x.message)));
+});
+
+test('netplan: flow collections nested 100,000 deep, 5,000-deep block nesting and random bytes give diagnostics, no throw', () => {
+  const flow = lint('network: ' + '['.repeat(100000) + ']'.repeat(100000) + '\n', 5000, NETPLAN_URI);
+  assert.ok(flow.some((x) => x.code === 'netplan/yaml-syntax'));
+  const block = 'network:\n' + Array.from({ length: 5000 }, (_, i) => ' '.repeat(i + 1) + `k${i}:`).join('\n') + '\n';
+  lint(block, 5000, NETPLAN_URI);
+  const r = rng(7);
+  const bytes = Array.from({ length: 100000 }, () => String.fromCharCode(Math.floor(r() * 65536))).join('');
+  lint('network:\n' + bytes, 5000, NETPLAN_URI);
+});
+
+test('interfaces: random bytes and a 100,000-line file are checked without a throw', () => {
+  const r = rng(11);
+  lint('auto lo\n' + Array.from({ length: 100000 }, () => String.fromCharCode(Math.floor(r() * 65536))).join(''), 5000, IFACES_URI);
+  const big = Array.from({ length: 25000 }, (_, i) => `auto e${i}\niface e${i} inet static\n    address 10.${(i >> 8) & 255}.${i & 255}.1/24\n`).join('');
+  lint(big, 10000, IFACES_URI);
+});
+
 const dirs: string[] = [];
 before(() => ensureBuilt());
 after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));

@@ -122,8 +122,48 @@ function messageOf(code: string, raw: string): string {
   }
 }
 
+/** Deepest nesting of flow collections (`[`, `{`) outside quotes and comments. */
+function flowDepth(text: string): { depth: number; at: number } {
+  let depth = 0;
+  let max = 0;
+  let at = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\n') quote = ''; // an unclosed quote: the parser reports it
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === '[' || c === '{') {
+      if (++depth > max) [max, at] = [depth, i];
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return { depth: max, at };
+}
+
+/** Flow collections nested deeper than this are refused before parsing (both parsers recurse). */
+const MAX_FLOW_DEPTH = 256;
+
 export function parseNetplan(text: string): NetplanParse {
-  const fast = fastParse(text, mapOf);
+  const flow = flowDepth(text);
+  if (flow.depth > MAX_FLOW_DEPTH) {
+    return {
+      text,
+      doc: parseDocument('', { version: '1.1' }),
+      root: undefined,
+      errors: [{ span: { start: flow.at, end: flow.at + 1 }, message: `Invalid YAML: lists and mappings are nested more than ${MAX_FLOW_DEPTH} levels deep here; VirtNet does not read further`, code: YAML_SYNTAX }],
+      warnings: [],
+    };
+  }
+  let fast: ReturnType<typeof fastParse>;
+  try {
+    fast = fastParse(text, mapOf);
+  } catch {
+    fast = FALLBACK; // pathological nesting: the general path says what is wrong
+  }
   if (fast !== FALLBACK) {
     const warnings: NpProblem[] = fast.duplicates.map(([key, prev]) => duplicateWarning(text, key, prev));
     let doc: Document | undefined;
@@ -152,6 +192,17 @@ function duplicateWarning(text: string, key: NpScalar, prev: NpScalar): NpProble
 
 /** The general path: the `yaml` package's parser (any YAML, with its error messages). */
 export function parseGeneral(text: string): NetplanParse {
+  try {
+    return parseGeneralUnsafe(text);
+  } catch (e) {
+    // Only pathological input gets here (e.g. flow collections nested
+    // thousands deep overflow the yaml package's recursion): say so, plainly.
+    const why = e instanceof RangeError ? 'it is nested too deeply to read' : `it could not be read (${String(e)})`;
+    return { text, doc: parseDocument('', { version: '1.1' }), root: undefined, errors: [{ span: { start: 0, end: 0 }, message: `Invalid YAML: ${why}`, code: YAML_SYNTAX }], warnings: [] };
+  }
+}
+
+function parseGeneralUnsafe(text: string): NetplanParse {
   const errors: NpProblem[] = [];
   const warnings: NpProblem[] = [];
   let doc: Document;
@@ -200,8 +251,19 @@ export function parseGeneral(text: string): NetplanParse {
   });
 
   const anchors = new Map<string, YamlNode>();
+  // Aliases are expanded into copies; a document of nested aliases ("billion
+  // laughs") would expand exponentially. Without aliases a tree has fewer
+  // nodes than the text has characters, so that bounds the expansion.
+  let budget = text.length + 1000;
+  // Where expansion stopped; reported after the conversion (errors raised
+  // inside an alias are dropped, as they were reported at the anchor).
+  let exhaustedAt: Span | undefined;
   const convert = (n: unknown, fallback: number, depth: number): NpNode => {
     if (depth > 200) return emptyScalar(fallback);
+    if (--budget < 0) {
+      exhaustedAt ??= rangeOf(n as YamlNode, fallback);
+      return emptyScalar(fallback);
+    }
     if (isAlias(n)) {
       const target = anchors.get(n.source);
       const span = rangeOf(n, fallback);
@@ -263,6 +325,9 @@ export function parseGeneral(text: string): NetplanParse {
   } catch (e) {
     root = undefined;
     dedup.push({ span: { start: 0, end: 0 }, message: `Invalid YAML: ${String(e)}`, code: YAML_SYNTAX });
+  }
+  if (exhaustedAt) {
+    dedup.push({ span: exhaustedAt, message: 'Invalid YAML: the aliases expand to more nodes than the file could hold (a "billion laughs" document?); VirtNet stops expanding them here.', code: YAML_SYNTAX });
   }
   return { text, doc, root, errors: dedup, warnings };
 }

@@ -36,7 +36,7 @@ import { LineIndex, toRange } from '../parse/lineIndex';
 import { parseXml, type XmlDocument } from '../parse/xml';
 import { factsOf, hostFactsOf, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { kindOfRoot, looksLikeLibvirtXml } from './documentKind';
-import { folderLanguages, type CodeInfo, type FolderLanguage } from './folderLanguages';
+import { folderLanguages, type CodeInfo, type FolderLanguage, type HostFacts } from './folderLanguages';
 import { defaultSettings, type DocKind, type Finding, type Settings, type Severity } from './types';
 import { syntaxCheck } from '../checks/syntax';
 import { documentTooLarge, MAX_DOCUMENT_SIZE } from '../checks/size';
@@ -115,7 +115,13 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
   function makeEntry(uri: string, text: string): Entry {
     if (text.length > MAX_DOCUMENT_SIZE) return { uri, text, kind: undefined, ctx: undefined };
     if (!text.trimStart().startsWith('<')) {
-      const lang = folderLanguages.find((l) => l.recognise(uri, text));
+      const lang = folderLanguages.find((l) => {
+        try {
+          return l.recognise(uri, text);
+        } catch {
+          return false;
+        }
+      });
       if (lang) return { uri, text, kind: lang.kind, ctx: undefined, lang, group: `${lang.kind}:${lang.groupOf(uri)}` };
     }
     const xml = parseXml(text);
@@ -159,6 +165,15 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
       });
     }
     return d;
+  }
+
+  /** A format's host facts; none when its code fails (the file's diagnostics say why). */
+  function hostFacts(lang: FolderLanguage, uri: string, text: string): HostFacts {
+    try {
+      return lang.facts(uri, text);
+    } catch {
+      return { bridges: [], addresses: [] };
+    }
   }
 
   function leaveGroup(e: Entry | undefined, affected: Set<string>): void {
@@ -263,7 +278,7 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
       if (old && old.text === text) return [];
       const e = makeEntry(uri, text);
       entries.set(uri, e);
-      const affected = e.ctx ? index.update(factsOf(uri, e.ctx.model)) : e.lang ? index.update(hostFactsOf(uri, e.lang.kind, e.lang.facts(uri, text))) : index.remove(uri);
+      const affected = e.ctx ? index.update(factsOf(uri, e.ctx.model)) : e.lang ? index.update(hostFactsOf(uri, e.lang.kind, hostFacts(e.lang, uri, text))) : index.remove(uri);
       leaveGroup(old, affected);
       joinGroup(e, affected);
       affected.add(uri);
