@@ -6,18 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { LineIndex } from '../../server/src/parse/lineIndex';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { fixtureCases } from '../harness/fixtureCases';
-
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const li = new LineIndex(text);
-  const spans = edits.map((e) => ({ start: li.offsetAt(e.range.start), end: li.offsetAt(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const s of spans) out = out.slice(0, s.start) + s.newText + out.slice(s.end);
-  return out;
-}
+import { applyEdits } from '../harness/edits';
 
 function counts(ds: Diagnostic[], errorsOnly: boolean): Map<string, number> {
   const m = new Map<string, number>();

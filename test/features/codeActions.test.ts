@@ -6,24 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { LineIndex } from '../../server/src/parse/lineIndex';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService } from '../../server/src/service/languageService';
 import { serviceWith } from '../harness/cursor';
+import { applyEdits } from '../harness/edits';
 
 const URI = 'file:///ws/net.xml';
-
-/** Applies LSP text edits (non-overlapping) to a text. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const li = new LineIndex(text);
-  const spans = edits
-    .map((e) => ({ start: li.offsetAt(e.range.start), end: li.offsetAt(e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
-  for (let i = 1; i < spans.length; i++) assert.ok(spans[i].end <= spans[i - 1].start, 'edits overlap');
-  let out = text;
-  for (const s of spans) out = out.slice(0, s.start) + s.newText + out.slice(s.end);
-  return out;
-}
 
 const show = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)}: ${d.message}`).join('\n');
 

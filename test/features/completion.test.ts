@@ -6,9 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import { expandSnippet } from '../../server/src/features/completion/snippetText';
-import { LineIndex } from '../../server/src/parse/lineIndex';
 import { cursor, serviceWith } from '../harness/cursor';
+import { acceptCompletion as apply, item, labels } from '../harness/edits';
 
 const URI = 'file:///ws/doc.xml';
 
@@ -40,28 +39,9 @@ function complete(marked: string, others: Record<string, string> = {}): { items:
   return { items: s.complete(URI, c.position).items, text: c.text, offset: c.offset };
 }
 
-function labels(items: CompletionItem[]): string[] {
-  return items.map((i) => i.label);
-}
-
-function item(items: CompletionItem[], label: string): CompletionItem {
-  const it = items.find((i) => i.label === label);
-  assert.ok(it, `no item '${label}' among: ${labels(items).join(', ')}`);
-  return it!;
-}
-
 function edit(it: CompletionItem): { start: number; end: number; newText: string; line: number } {
   const e = it.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
   return { start: e.range.start.character, end: e.range.end.character, newText: e.newText, line: e.range.start.line };
-}
-
-/** The document after accepting `it` with every snippet default. */
-function apply(text: string, it: CompletionItem): string {
-  const li = new LineIndex(text);
-  const e = it.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
-  const s = li.offsetAt(e.range.start);
-  const en = li.offsetAt(e.range.end);
-  return text.slice(0, s) + (it.insertTextFormat === 2 ? expandSnippet(e.newText) : e.newText) + text.slice(en);
 }
 
 function diagnostics(text: string, others: Record<string, string> = {}): string[] {

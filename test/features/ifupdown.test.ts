@@ -8,12 +8,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import type { CompletionItem, DocumentSymbol, TextEdit } from 'vscode-languageserver-types';
-import { expandSnippet } from '../../server/src/features/completion/snippetText';
+import type { CompletionItem, DocumentSymbol } from 'vscode-languageserver-types';
 import { INTERFACES_TEMPLATES } from '../../server/src/features/ifupdown';
 import { staticSnippets } from '../../server/src/features/netplan/templates';
-import { LineIndex } from '../../server/src/parse/lineIndex';
 import { cursor, serviceWith } from '../harness/cursor';
+import { acceptCompletion as accept, applyEdits, item, labels } from '../harness/edits';
 
 const URI = 'file:///ws/etc/network/interfaces';
 const DROPIN = 'file:///ws/etc/network/interfaces.d/br1';
@@ -22,27 +21,6 @@ const ROOT = resolve(__dirname, '..', '..');
 function complete(marked: string, others: Record<string, string> = {}): { items: CompletionItem[]; text: string } {
   const c = cursor(marked);
   return { items: serviceWith(URI, c.text, others).complete(URI, c.position).items, text: c.text };
-}
-
-const labels = (items: CompletionItem[]) => items.map((i) => i.label);
-
-function item(items: CompletionItem[], label: string): CompletionItem {
-  const it = items.find((i) => i.label === label);
-  assert.ok(it, `no item '${label}' among: ${labels(items).join(', ')}`);
-  return it!;
-}
-
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const li = new LineIndex(text);
-  const sorted = [...edits].sort((a, b) => li.offsetAt(b.range.start) - li.offsetAt(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, li.offsetAt(e.range.start)) + e.newText + out.slice(li.offsetAt(e.range.end));
-  return out;
-}
-
-function accept(text: string, it: CompletionItem): string {
-  const e = it.textEdit as TextEdit;
-  return applyEdits(text, [{ range: e.range, newText: it.insertTextFormat === 2 ? expandSnippet(e.newText) : e.newText }]);
 }
 
 const BASE = 'auto lo\niface lo inet loopback\n\nauto enp3s0f0\niface enp3s0f0 inet manual\n\n';

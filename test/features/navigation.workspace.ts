@@ -3,10 +3,11 @@
  * and VMs that refer to them, plus helpers to put a cursor in one file and to
  * apply a WorkspaceEdit.
  */
-import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { LineIndex } from '../../server/src/parse/lineIndex';
+import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import { createLanguageService, type LanguageService } from '../../server/src/service/languageService';
 import { cursor, type Cursor } from '../harness/cursor';
+import { applyEdits } from '../harness/edits';
 
 export const NET_LAB = 'file:///ws/networks/lab.xml';
 export const NET_OTHER = 'file:///ws/networks/other.xml';
@@ -101,15 +102,6 @@ export function marked(uri: string, around: string, overrides: Record<string, st
   if (i < 0) throw new Error(`'${needle}' not in ${uri}`);
   const escaped = (t: string) => t.replace(/\|/g, '||');
   return at(uri, escaped(text.slice(0, i + bar)) + '|' + escaped(text.slice(i + bar)), overrides);
-}
-
-/** Applies non-overlapping edits to a text. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const li = new LineIndex(text);
-  const spans = edits.map((e) => ({ start: li.offsetAt(e.range.start), end: li.offsetAt(e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of spans) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
 }
 
 /** The workspace texts after a WorkspaceEdit (`changes` form). */

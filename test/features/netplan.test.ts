@@ -11,12 +11,12 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import type { CodeAction, CompletionItem, DocumentSymbol, TextEdit } from 'vscode-languageserver-types';
-import { expandSnippet } from '../../server/src/features/completion/snippetText';
+import type { CodeAction, CompletionItem, DocumentSymbol } from 'vscode-languageserver-types';
 import { staticSnippets } from '../../server/src/features/netplan/templates';
 import { NETPLAN_TEMPLATES } from '../../server/src/features/netplan';
-import { LineIndex } from '../../server/src/parse/lineIndex';
 import { cursor, serviceWith } from '../harness/cursor';
+import { acceptCompletion as accept, applyEdits, item, labels } from '../harness/edits';
+import { LineIndex } from '../../server/src/parse/lineIndex';
 
 const URI = 'file:///ws/netplan/01-netcfg.yaml';
 const OTHER = 'file:///ws/netplan/00-nics.yaml';
@@ -50,28 +50,6 @@ function complete(marked: string, others: Record<string, string> = {}, uri = URI
   const c = cursor(marked);
   const s = serviceWith(uri, c.text, others);
   return { items: s.complete(uri, c.position).items, text: c.text };
-}
-
-const labels = (items: CompletionItem[]) => items.map((i) => i.label);
-
-function item(items: CompletionItem[], label: string): CompletionItem {
-  const it = items.find((i) => i.label === label);
-  assert.ok(it, `no item '${label}' among: ${labels(items).join(', ')}`);
-  return it!;
-}
-
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const li = new LineIndex(text);
-  const sorted = [...edits].sort((a, b) => li.offsetAt(b.range.start) - li.offsetAt(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, li.offsetAt(e.range.start)) + e.newText + out.slice(li.offsetAt(e.range.end));
-  return out;
-}
-
-/** The document after accepting a completion with its snippet defaults. */
-function accept(text: string, it: CompletionItem): string {
-  const e = it.textEdit as TextEdit;
-  return applyEdits(text, [{ range: e.range, newText: it.insertTextFormat === 2 ? expandSnippet(e.newText) : e.newText }]);
 }
 
 // ------------------------------------------------------------------ completion

@@ -13,11 +13,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import { expandSnippet } from '../../server/src/features/completion/snippetText';
 import { staticSnippets, TEMPLATES, type Template } from '../../server/src/features/completion/templates';
-import { LineIndex } from '../../server/src/parse/lineIndex';
 import { cursor, serviceWith } from '../harness/cursor';
 import { judge, libvirtToolsInstalled } from '../helpers/oracle';
+import { acceptCompletion } from '../harness/edits';
+import { expandSnippet } from '../../server/src/features/completion/snippetText';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const vars = { UUID: () => randomUUID() };
@@ -73,13 +73,7 @@ function insert(marked: string, snippet: string): string {
   return c.text.slice(0, c.offset) + expandSnippet(snippet, vars) + c.text.slice(c.offset);
 }
 
-function applyItem(text: string, item: CompletionItem): string {
-  const li = new LineIndex(text);
-  const e = item.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
-  const s = li.offsetAt(e.range.start);
-  const en = li.offsetAt(e.range.end);
-  return text.slice(0, s) + (item.insertTextFormat === 2 ? expandSnippet(e.newText, vars) : e.newText) + text.slice(en);
-}
+const applyItem = (text: string, it: CompletionItem): string => acceptCompletion(text, it, vars);
 
 function diagnosticsOf(text: string, others: Record<string, string>): string[] {
   const s = serviceWith('file:///ws/new.xml', text, others);

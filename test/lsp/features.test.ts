@@ -27,6 +27,7 @@ import type {
 import type { ServerCapabilities } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../server/src/parse/lineIndex';
 import { ensureBuilt, fileUri, serverPath, TestClient } from './lspClient';
+import { applyEdits } from '../harness/edits';
 
 const LAB = `<network>
   <name>lab</name>
@@ -62,14 +63,6 @@ function pos(text: string, needle: string, delta = 0): { line: number; character
   const i = text.indexOf(needle);
   if (i < 0) throw new Error(`'${needle}' not found`);
   return new LineIndex(text).positionAt(i + delta);
-}
-
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const li = new LineIndex(text);
-  const spans = edits.map((e) => ({ s: li.offsetAt(e.range.start), e: li.offsetAt(e.range.end), t: e.newText })).sort((a, b) => b.s - a.s);
-  let out = text;
-  for (const x of spans) out = out.slice(0, x.s) + x.t + out.slice(x.e);
-  return out;
 }
 
 function labels(r: CompletionList | CompletionItem[] | null): string[] {
