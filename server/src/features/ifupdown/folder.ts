@@ -6,11 +6,10 @@
 import { parseInterfaces, type InterfacesModel } from '../../ifupdown';
 import { bridges } from '../../ifupdown';
 import type { FeatureContext } from '../context';
+import { ifupdownLanguage } from '../../service/folderLanguages';
 
-function groupOf(uri: string): string {
-  const clean = uri.replace(/[?#].*$/, '');
-  return clean.slice(0, clean.lastIndexOf('/')).replace(/\/interfaces\.d$/, '');
-}
+/** The files ifupdown reads together (the facade groups files the same way). */
+const groupOf = (uri: string): string => ifupdownLanguage.groupOf(uri);
 
 const memo = new Map<string, InterfacesModel>();
 

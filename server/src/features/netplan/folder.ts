@@ -5,11 +5,10 @@
  */
 import { buildConfig, parseNetplan, type NetplanConfig, type NetplanParse } from '../../netplan';
 import type { FeatureContext } from '../context';
+import { netplanLanguage } from '../../service/folderLanguages';
 
-export function dirOf(uri: string): string {
-  const clean = uri.replace(/[?#].*$/, '');
-  return clean.slice(0, clean.lastIndexOf('/'));
-}
+/** The folder netplan merges a file with (the facade groups files the same way). */
+export const dirOf = (uri: string): string => netplanLanguage.groupOf(uri);
 
 const byText = new Map<string, NetplanParse>();
 
