@@ -16,6 +16,7 @@ import { staticSnippets } from '../../server/src/features/netplan/templates';
 import { NETPLAN_TEMPLATES } from '../../server/src/features/netplan';
 import { cursor, serviceWith } from '../harness/cursor';
 import { acceptCompletion as accept, applyEdits, item, labels } from '../harness/edits';
+import { observedService } from '../harness/observed';
 import { LineIndex } from '../../server/src/parse/lineIndex';
 
 const URI = 'file:///ws/netplan/01-netcfg.yaml';
@@ -116,9 +117,16 @@ test('link: of a VLAN offers devices of the folder', () => {
   assert.deepEqual(labels(items), ['enp1s0']);
 });
 
-test('nothing in comments; completion never throws on odd text', () => {
+test('nothing in comments; completion and hover never throw on odd text (nothing is reported to the log)', () => {
   assert.deepEqual(complete('network:\n  # bri|\n').items, []);
-  for (const t of ['network: [|', '|: :', 'network:\n\t|', '- |', 'network:\n  ethernets: {eth0: |}']) complete(t);
+  const { service, reported } = observedService();
+  for (const t of ['network: [|', '|: :', 'network:\n\t|', '- |', 'network:\n  ethernets: {eth0: |}']) {
+    const c = cursor(t);
+    service.setFile(URI, c.text);
+    service.complete(URI, c.position);
+    service.hover(URI, c.position);
+  }
+  assert.deepEqual(reported, []);
 });
 
 // ------------------------------------------------------------------ templates

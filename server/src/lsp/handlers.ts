@@ -70,7 +70,8 @@ function filePath(uri: string): string | undefined {
 }
 
 export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
-  const service: LanguageService = createLanguageService();
+  // A check or feature that throws is reported in the editor's log (logError is called later, once defined).
+  const service: LanguageService = createLanguageService({ logger: { error: (message) => logError('VirtNet', message) } });
   const documents = new TextDocuments(TextDocument);
   let init: InitializationOptions = {};
   let settings: AdapterSettings = toAdapterSettings(undefined, init);

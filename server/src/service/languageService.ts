@@ -89,8 +89,34 @@ interface Entry {
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
 
-export function createLanguageService(options: { settings?: Partial<Settings>; checks?: readonly Check[] } = {}): LanguageService {
+/**
+ * Where the service reports its own failures: a check, a format or an editor
+ * feature that threw. The service still answers (an internal-error
+ * diagnostic, an empty result); the report says what broke, with the stack.
+ * The language server passes the editor's log, the CLI stderr.
+ */
+export interface ServiceLogger {
+  error(message: string): void;
+}
+
+export interface ServiceOptions {
+  readonly settings?: Partial<Settings>;
+  readonly checks?: readonly Check[];
+  /** Default: reports go nowhere. */
+  readonly logger?: ServiceLogger;
+}
+
+export function createLanguageService(options: ServiceOptions = {}): LanguageService {
   let settings: Settings = { ...defaultSettings, ...options.settings };
+  const logger = options.logger;
+  /** Tells the logger that `what` threw; never throws itself. */
+  function report(what: string, uri: string, err: unknown): void {
+    try {
+      logger?.error(`${what} failed on ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    } catch {
+      // A broken logger must not break the service.
+    }
+  }
   const checks = options.checks ?? allChecks;
   const local = checks.filter((c) => !c.crossFile);
   const cross = checks.filter((c) => c.crossFile);
@@ -118,7 +144,8 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
       const lang = folderLanguages.find((l) => {
         try {
           return l.recognise(uri, text);
-        } catch {
+        } catch (err) {
+          report(`recognising ${l.label} files`, uri, err);
           return false;
         }
       });
@@ -145,6 +172,7 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
         out.push(...c.run(ctx));
       } catch (err) {
         // A bug in one check must not take the others (or the server) down.
+        report(`check ${c.id}`, e.uri, err);
         out.push({ code: 'virtnet/internal-error', span: { start: 0, end: 0 }, severity: 'error', message: `Internal error in check ${c.id}: ${String(err)}` });
       }
     }
@@ -171,7 +199,8 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
   function hostFacts(lang: FolderLanguage, uri: string, text: string): HostFacts {
     try {
       return lang.facts(uri, text);
-    } catch {
+    } catch (err) {
+      report(`reading ${lang.label} host facts`, uri, err);
       return { bridges: [], addresses: [] };
     }
   }
@@ -206,6 +235,7 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
       try {
         g.results = lang.check(files);
       } catch (err) {
+        report(`checking ${lang.label} files`, uri, err);
         g.results = new Map(files.map((f) => [f.uri, [{ code: 'virtnet/internal-error', span: { start: 0, end: 0 }, severity: 'error' as const, message: `Internal error checking ${lang.label} files: ${String(err)}` }]]));
       }
     }
@@ -228,7 +258,7 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
   }
 
   /** Runs an editor feature on a known file; `fallback` for unknown files or when the feature fails. */
-  function feature<T>(uri: string, fallback: T, f: (ctx: FeatureContext, offset: (p: Position) => number) => T): T {
+  function feature<T>(uri: string, name: string, fallback: T, f: (ctx: FeatureContext, offset: (p: Position) => number) => T): T {
     const e = entries.get(uri);
     if (!e || e.text.length > MAX_DOCUMENT_SIZE) return fallback;
     const ctx: FeatureContext = {
@@ -247,8 +277,9 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
     const li = lineIndexOf(e);
     try {
       return f(ctx, (p) => li.offsetAt(p));
-    } catch {
-      // A feature bug must not break the editor: answer with nothing.
+    } catch (err) {
+      // A feature bug must not break the editor: answer with nothing, and say so in the log.
+      report(`feature ${name}`, uri, err);
       return fallback;
     }
   }
@@ -256,17 +287,17 @@ export function createLanguageService(options: { settings?: Partial<Settings>; c
   const spanOf = (li: LineIndex, r: Range) => ({ start: li.offsetAt(r.start), end: li.offsetAt(r.end) });
 
   const service: LanguageService = {
-    complete: (uri, p) => feature(uri, { isIncomplete: false, items: [] }, (ctx, off) => complete(ctx, off(p))),
-    hover: (uri, p) => feature(uri, null, (ctx, off) => hover(ctx, off(p))),
-    codeActions: (uri, r, ds) => feature(uri, [], (ctx) => codeActions(ctx, spanOf(ctx.doc.lineIndex, r), ds)),
-    documentSymbols: (uri) => feature(uri, [], (ctx) => documentSymbols(ctx)),
-    foldingRanges: (uri) => feature(uri, [], (ctx) => foldingRanges(ctx)),
-    format: (uri, o, r) => feature(uri, [], (ctx) => format(ctx, o, r && spanOf(ctx.doc.lineIndex, r))),
-    definition: (uri, p) => feature(uri, [], (ctx, off) => definition(ctx, off(p))),
-    references: (uri, p, decl) => feature(uri, [], (ctx, off) => references(ctx, off(p), decl)),
-    prepareRename: (uri, p) => feature(uri, null, (ctx, off) => prepareRename(ctx, off(p))),
-    rename: (uri, p, name) => feature(uri, null, (ctx, off) => rename(ctx, off(p), name)),
-    renameRefusal: (uri, p, name) => feature(uri, undefined, (ctx, off) => renameRefusal(ctx, off(p), name)),
+    complete: (uri, p) => feature(uri, 'complete', { isIncomplete: false, items: [] }, (ctx, off) => complete(ctx, off(p))),
+    hover: (uri, p) => feature(uri, 'hover', null, (ctx, off) => hover(ctx, off(p))),
+    codeActions: (uri, r, ds) => feature(uri, 'codeActions', [], (ctx) => codeActions(ctx, spanOf(ctx.doc.lineIndex, r), ds)),
+    documentSymbols: (uri) => feature(uri, 'documentSymbols', [], (ctx) => documentSymbols(ctx)),
+    foldingRanges: (uri) => feature(uri, 'foldingRanges', [], (ctx) => foldingRanges(ctx)),
+    format: (uri, o, r) => feature(uri, 'format', [], (ctx) => format(ctx, o, r && spanOf(ctx.doc.lineIndex, r))),
+    definition: (uri, p) => feature(uri, 'definition', [], (ctx, off) => definition(ctx, off(p))),
+    references: (uri, p, decl) => feature(uri, 'references', [], (ctx, off) => references(ctx, off(p), decl)),
+    prepareRename: (uri, p) => feature(uri, 'prepareRename', null, (ctx, off) => prepareRename(ctx, off(p))),
+    rename: (uri, p, name) => feature(uri, 'rename', null, (ctx, off) => rename(ctx, off(p), name)),
+    renameRefusal: (uri, p, name) => feature(uri, 'renameRefusal', undefined, (ctx, off) => renameRefusal(ctx, off(p), name)),
     checks,
     codes: [syntaxCheck, ...checks, ...folderLanguages.flatMap((l) => l.codes)].map((c) => ({ id: c.id, defaultSeverity: c.defaultSeverity, description: c.description })),
     configure(s) {
