@@ -171,19 +171,12 @@ test('XSD patterns: anchored, XSD escapes, and untranslatable ones accept', () =
   assert.equal(dataMatches('positiveInteger', undefined, '0'), false);
 });
 
-test('a 20,000-line network validates in linear time', () => {
+test('a 20,000-line network validates without problems (its time: npm run bench, breakdown)', () => {
   const lines = ['<network>', '  <name>big</name>', "  <ip address='10.0.0.1' prefix='16'>", '    <dhcp>'];
   for (let i = 0; i < 19990; i++) {
     const m = i.toString(16).padStart(4, '0');
     lines.push(`      <host mac='52:54:00:00:${m.slice(0, 2)}:${m.slice(2)}' name='h${i}' ip='10.0.${i >> 8}.${(i & 255) || 1}'/>`);
   }
   lines.push('    </dhcp>', '  </ip>', '</network>');
-  const xml = parseXml(lines.join('\n'));
-  schemaProblems(parseXml('<network><name>warm</name></network>'), 'libvirt-network');
-  const t0 = performance.now();
-  const problems = schemaProblems(xml, 'libvirt-network');
-  const ms = performance.now() - t0;
-  assert.deepEqual(problems, []);
-  // Typically ~10 ms; the bound is loose for slow CI machines.
-  assert.ok(ms < 500, `took ${ms.toFixed(1)} ms`);
+  assert.deepEqual(schemaProblems(parseXml(lines.join('\n')), 'libvirt-network'), []);
 });
