@@ -12,8 +12,7 @@
  * the error messages. test/netplan/fastParse.test.ts checks that both paths
  * agree on every file they both accept.
  */
-import type { Span } from '../parse/span';
-import type { NpMap, NpNode, NpPair, NpScalar, NpSeq } from './parse';
+import { mapOf, type NpMap, type NpNode, type NpPair, type NpScalar, type NpSeq } from './tree';
 
 export const FALLBACK = Symbol('fallback');
 
@@ -28,10 +27,10 @@ export interface FastResult {
   readonly duplicates: readonly [NpScalar, NpScalar][];
 }
 
-export function fastParse(text: string, mapOf: (span: Span, pairs: NpPair[]) => NpMap): FastResult | typeof FALLBACK {
+export function fastParse(text: string): FastResult | typeof FALLBACK {
   if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfeff) return FALLBACK;
   try {
-    return new FastParser(text, mapOf).document();
+    return new FastParser(text).document();
   } catch (e) {
     if (e instanceof Bail) return FALLBACK;
     throw e;
@@ -47,10 +46,7 @@ class FastParser {
   private readonly lineStart: number[] = [];
   private readonly duplicates: [NpScalar, NpScalar][] = [];
 
-  constructor(
-    private readonly text: string,
-    private readonly mapOf: (span: Span, pairs: NpPair[]) => NpMap,
-  ) {
+  constructor(private readonly text: string) {
     const ls = this.lineStart;
     ls.push(0);
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) ls.push(i + 1);
@@ -129,7 +125,7 @@ class FastParser {
       at = this.lineStart[line] + ind;
       if (this.isDash(at)) break; // a compact sequence belongs to the parent
     }
-    return { node: this.mapOf({ start: firstAt, end }, pairs), next: line, end };
+    return { node: mapOf({ start: firstAt, end }, pairs), next: line, end };
   }
 
   /** One `key: value` entry; `at` is where the key starts. */
@@ -414,7 +410,7 @@ class FastParser {
       }
       bail();
     }
-    return { node: this.mapOf({ start: at, end: i }, pairs), after: i };
+    return { node: mapOf({ start: at, end: i }, pairs), after: i };
   }
 }
 

@@ -17,38 +17,9 @@
 import { parseDocument, visit, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode } from 'yaml';
 import type { Span } from '../parse/span';
 import { fastParse, FALLBACK } from './fastParse';
+import { emptyScalar, mapOf, type NpNode, type NpPair, type NpScalar } from './tree';
 
-export interface NpScalar {
-  readonly kind: 'scalar';
-  /** The text netplan sees: source text for plain scalars, the decoded string for quoted and block scalars. */
-  readonly value: string;
-  /** `key:` with nothing after it (libyaml: an empty plain scalar). */
-  readonly empty: boolean;
-  readonly quoted: boolean;
-  readonly span: Span;
-}
-
-export interface NpPair {
-  readonly key: NpScalar;
-  /** Empty value → an `empty` scalar at the end of the key line. */
-  readonly value: NpNode;
-}
-
-export interface NpMap {
-  readonly kind: 'map';
-  readonly span: Span;
-  readonly pairs: readonly NpPair[];
-  /** The LAST pair with this key (netplan processes pairs in order, so the later one wins). */
-  get(key: string): NpPair | undefined;
-}
-
-export interface NpSeq {
-  readonly kind: 'seq';
-  readonly span: Span;
-  readonly items: readonly NpNode[];
-}
-
-export type NpNode = NpScalar | NpMap | NpSeq;
+export type { NpMap, NpNode, NpPair, NpScalar, NpSeq } from './tree';
 
 export interface NpProblem {
   readonly span: Span;
@@ -68,26 +39,6 @@ export interface NetplanParse {
 }
 
 const YAML_SYNTAX = 'netplan/yaml-syntax';
-
-function mapOf(span: Span, pairs: NpPair[]): NpMap {
-  let index: Map<string, NpPair> | undefined;
-  return {
-    kind: 'map',
-    span,
-    pairs,
-    get(key: string) {
-      if (!index) {
-        index = new Map();
-        for (const p of pairs) index.set(p.key.value, p);
-      }
-      return index.get(key);
-    },
-  };
-}
-
-function emptyScalar(at: number): NpScalar {
-  return { kind: 'scalar', value: '', empty: true, quoted: false, span: { start: at, end: at } };
-}
 
 function scalarText(n: Scalar): string {
   if (n.type === Scalar.PLAIN || n.type === undefined) {
@@ -160,7 +111,7 @@ export function parseNetplan(text: string): NetplanParse {
   }
   let fast: ReturnType<typeof fastParse>;
   try {
-    fast = fastParse(text, mapOf);
+    fast = fastParse(text);
   } catch {
     fast = FALLBACK; // pathological nesting: the general path says what is wrong
   }

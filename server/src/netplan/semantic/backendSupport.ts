@@ -7,7 +7,7 @@
  * networkd: `ipv6-address-generation: stable-privacy`, GSM/CDMA modems,
  * Wi-Fi access points in `ap` mode, Wi-Fi selected by `match:`.
  */
-import type { NpNode } from '../parse';
+import type { NpNode } from '../tree';
 import type { FileFinding, NetplanCheck, NetplanConfig } from './model';
 import { isTrue, scalarOf } from './model';
 import { backendOf } from './backend';

@@ -4,7 +4,7 @@
  * option of dhcp4-overrides and dhcp6-overrides to have the same value
  * (an option left out counts as its default). NetworkManager has no such limit.
  */
-import type { NpNode, NpPair } from '../parse';
+import type { NpNode, NpPair } from '../tree';
 import type { FileFinding, NetplanCheck, NetplanConfig } from './model';
 import { isTrue, scalarOf } from './model';
 import { backendOf } from './backend';

@@ -6,7 +6,7 @@
  */
 import type { FileFinding, NetplanCheck, NetplanConfig, NetDef } from './model';
 import { scalarOf } from './model';
-import type { NpScalar } from '../parse';
+import type { NpScalar } from '../tree';
 
 export function refs(def: NetDef): { ref: NpScalar; uri: string; what: string }[] {
   const out: { ref: NpScalar; uri: string; what: string }[] = [];

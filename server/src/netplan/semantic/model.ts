@@ -4,7 +4,8 @@
  * to, or overrides keys of, an earlier definition of the same ID).
  */
 import type { Span } from '../../parse/span';
-import type { NetplanParse, NpMap, NpNode, NpPair, NpScalar } from '../parse';
+import type { NetplanParse } from '../parse';
+import type { NpMap, NpNode, NpPair, NpScalar } from '../tree';
 
 export const DEVICE_TYPES = ['ethernets', 'wifis', 'modems', 'bridges', 'bonds', 'vlans', 'vrfs', 'tunnels', 'nm-devices'] as const;
 export type DeviceType = (typeof DEVICE_TYPES)[number];

@@ -11,7 +11,7 @@
  * targets need the global `openvswitch: ssl:` settings.
  */
 import { parseAddr } from '../../net/ip';
-import type { NpMap, NpNode, NpScalar } from '../parse';
+import type { NpMap, NpNode, NpScalar } from '../tree';
 import type { FileFinding, NetDef, NetplanCheck, NetplanConfig } from './model';
 import { networkMap, scalarOf } from './model';
 import { backendOf, memberNames } from './backend';

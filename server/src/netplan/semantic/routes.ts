@@ -8,7 +8,7 @@
 import type { FileFinding, NetplanCheck, NetplanConfig } from './model';
 import { scalarOf } from './model';
 import { parseRouteAddr } from './addrutil';
-import type { NpMap } from '../parse';
+import type { NpMap } from '../tree';
 
 export const invalidRoute: NetplanCheck = {
   id: 'netplan/invalid-route',

@@ -8,7 +8,7 @@ import { inSubnet, subnetOf, type Subnet } from '../../net/ip';
 import type { FileFinding, NetplanCheck, NetplanConfig, NetDef, DefPart } from './model';
 import { isTrue, scalarOf } from './model';
 import { parseCidr, parseRouteAddr } from './addrutil';
-import type { NpPair, NpScalar } from '../parse';
+import type { NpPair, NpScalar } from '../tree';
 
 export const nameTooLong: NetplanCheck = {
   id: 'netplan/name-too-long',

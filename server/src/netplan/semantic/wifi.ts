@@ -10,7 +10,7 @@
  * netplan reads the file a second time and then reports every Wi-Fi access
  * point of that file as a duplicate SSID.
  */
-import type { NpMap, NpScalar } from '../parse';
+import type { NpMap, NpScalar } from '../tree';
 import type { FileFinding, NetplanCheck, NetplanConfig } from './model';
 import { scalarOf } from './model';
 import { backendOf } from './backend';

@@ -10,7 +10,7 @@
  * list) at that value, and problems of the whole tunnel at its first key.
  */
 import { parseAddr } from '../../net/ip';
-import type { NpMap, NpNode, NpScalar } from '../parse';
+import type { NpMap, NpNode, NpScalar } from '../tree';
 import type { DefPart, FileFinding, NetDef, NetplanCheck, NetplanConfig } from './model';
 import { defSpan, scalarOf } from './model';
 import { backendOf } from './backend';
