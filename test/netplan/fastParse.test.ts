@@ -2,8 +2,9 @@
  * The fast YAML path (server/src/netplan/fastParse.ts) must build exactly the
  * tree of the general path (the `yaml` package): same kinds, values, spans,
  * warnings. Checked on every fixture, on the labelled corpus when it is
- * present (../shared/corpus), on the benchmark file, and on hand-written
- * edge cases; the fast path must also take the common files (not fall back).
+ * present (../shared/corpus, or $VIRTNET_CORPUS), on the benchmark files,
+ * each also with CR LF line ends, and on hand-written edge cases; the fast
+ * path must also take the common files (not fall back).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { parseGeneral, parseNetplan, type NpNode, type NetplanParse } from '../../server/src/netplan/parse';
 import { fastParse, FALLBACK } from '../../server/src/netplan/fastParse';
 import { netplanCases } from './cases';
+import { NETPLAN_PATHS, netplanFor } from '../../bench/netplanFiles';
 
 function dump(n: NpNode | undefined): unknown {
   if (!n) return null;
@@ -37,26 +39,39 @@ function agree(name: string, text: string): boolean {
   return true;
 }
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'netplan');
+const CORPUS = join(process.env.VIRTNET_CORPUS ?? join(__dirname, '..', '..', '..', 'shared', 'corpus'), 'netplan');
+
+const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
+
+/** Compares the paths on each text and on its CR LF version; returns how many texts the fast path took. */
+function agreeAll(texts: [string, string][]): number {
+  let taken = 0;
+  for (const [name, text] of texts) {
+    const fast = agree(name, text);
+    if (fast) taken++;
+    assert.equal(agree(`${name} (CR LF)`, crlf(text)), fast, `${name}: the fast path treats the CR LF version differently`);
+  }
+  return taken;
+}
 
 test('fast and general YAML paths agree on the fixtures', () => {
-  let taken = 0;
-  let all = 0;
-  for (const c of netplanCases()) for (const f of c.files) {
-    all++;
-    if (agree(f, readFileSync(f, 'utf8'))) taken++;
-  }
-  assert.ok(taken / all > 0.8, `fast path took only ${taken} of ${all} fixtures`);
+  const texts = netplanCases().flatMap((c) => c.files.map((f): [string, string] => [f, readFileSync(f, 'utf8')]));
+  const taken = agreeAll(texts);
+  assert.ok(taken / texts.length > 0.8, `fast path took only ${taken} of ${texts.length} fixtures`);
 });
 
 test('fast and general YAML paths agree on the labelled corpus', { skip: existsSync(CORPUS) ? false : 'corpus not present' }, () => {
-  let taken = 0;
-  let all = 0;
-  for (const f of readdirSync(CORPUS).filter((n) => n.endsWith('.yaml'))) {
-    all++;
-    if (agree(f, readFileSync(join(CORPUS, f), 'utf8'))) taken++;
+  const texts = readdirSync(CORPUS)
+    .filter((n) => n.endsWith('.yaml'))
+    .map((f): [string, string] => [f, readFileSync(join(CORPUS, f), 'utf8')]);
+  const taken = agreeAll(texts);
+  assert.ok(taken / texts.length > 0.8, `fast path took only ${taken} of ${texts.length} corpus files`);
+});
+
+test('the fast path takes the benchmark files of every valid parse path', () => {
+  for (const path of NETPLAN_PATHS.filter((p) => p !== 'yaml-error')) {
+    assert.ok(agree(path, netplanFor(path, 300)), `the fast path left the ${path} benchmark file to the general path`);
   }
-  assert.ok(taken / all > 0.8, `fast path took only ${taken} of ${all} corpus files`);
 });
 
 test('fast and general YAML paths agree on edge cases', () => {
@@ -80,7 +95,7 @@ test('fast and general YAML paths agree on edge cases', () => {
     '# only a comment\n',
     '',
   ];
-  for (const [i, t] of cases.entries()) agree(`edge case ${i}`, t);
+  agreeAll(cases.map((t, i) => [`edge case ${i}`, t]));
 });
 
 test('the fast path leaves unusual YAML to the general path', () => {
@@ -88,7 +103,8 @@ test('the fast path leaves unusual YAML to the general path', () => {
     'network:\n  ethernets: &e\n    eth0: {}\n',
     '---\nnetwork: {}\n',
     'network:\n\tversion: 2\n',
-    'network:\r\n  version: 2\r\n',
+    'network:\r  version: 2\r',
+    'network:\n  version: 2\r  renderer: networkd\n',
     'network:\n  ethernets:\n    eth0:\n      addresses: [10.0.0.1/24,\n        10.0.0.2/24]\n',
     'network:\n  x: |\n    text\n',
     'network:\n  x: plain\n    continued\n',

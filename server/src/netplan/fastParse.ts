@@ -1,13 +1,13 @@
 /**
  * A fast path for the YAML that netplan files are made of: block mappings
  * and sequences, one-line plain or quoted scalars, one-line flow
- * collections, comments. It builds the same NpNode tree (same values, same
+ * collections, comments; LF or CR LF line ends. It builds the same NpNode tree (same values, same
  * spans) as the general path through the `yaml` package, in a single scan of
  * the text, about ten times faster.
  *
  * It gives up (returns FALLBACK) on anything else — anchors, aliases, tags,
  * block scalars, multi-line scalars or flow collections, document markers,
- * complex keys, tabs, CR line ends, and everything that is or may be a YAML
+ * complex keys, tabs, a CR alone, and everything that is or may be a YAML
  * error — and the caller then takes the general path, which also produces
  * the error messages. test/netplan/fastParse.test.ts checks that both paths
  * agree on every file they both accept.
@@ -28,9 +28,11 @@ export interface FastResult {
 }
 
 export function fastParse(text: string): FastResult | typeof FALLBACK {
-  if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfeff) return FALLBACK;
+  if (text.includes('\t') || text.charCodeAt(0) === 0xfeff) return FALLBACK;
+  const crlf = text.includes('\r');
+  if (crlf && LONE_CR.test(text)) return FALLBACK;
   try {
-    return new FastParser(text).document();
+    return new FastParser(text, crlf).document();
   } catch (e) {
     if (e instanceof Bail) return FALLBACK;
     throw e;
@@ -39,6 +41,9 @@ export function fastParse(text: string): FastResult | typeof FALLBACK {
 
 const SP = 32;
 const NL = 10;
+const CR = 13;
+/** A CR that does not end a line (CR LF ends one, like LF). */
+const LONE_CR = /\r(?!\n)/;
 const HASH = 35;
 
 class FastParser {
@@ -46,7 +51,11 @@ class FastParser {
   private readonly lineStart: number[] = [];
   private readonly duplicates: [NpScalar, NpScalar][] = [];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Some lines end with CR LF: a line's content ends before the CR. */
+    private readonly crlf: boolean,
+  ) {
     const ls = this.lineStart;
     ls.push(0);
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) ls.push(i + 1);
@@ -57,8 +66,15 @@ class FastParser {
     return this.lineStart.length - 1;
   }
 
+  /** Where the line's content ends: the position of its '\n' (or '\r' before it, or text.length). */
   private lineEnd(line: number): number {
-    return this.lineStart[line + 1] - 1; // position of the '\n' (or text.length)
+    const e = this.lineStart[line + 1] - 1;
+    return this.crlf && e > this.lineStart[line] && this.text.charCodeAt(e - 1) === CR ? e - 1 : e;
+  }
+
+  /** Just after the line's line break (text.length on the last line). */
+  private afterLine(line: number): number {
+    return Math.min(this.lineStart[line + 1], this.text.length);
   }
 
   /** Column of the first non-space character, or -1 for a blank or comment-only line. */
@@ -98,7 +114,7 @@ class FastParser {
 
   private isDash(at: number): boolean {
     const c = this.text.charCodeAt(at + 1);
-    return this.text.charCodeAt(at) === 45 && (c === SP || c === NL || Number.isNaN(c));
+    return this.text.charCodeAt(at) === 45 && (c === SP || c === NL || c === CR || Number.isNaN(c));
   }
 
   /**
@@ -177,7 +193,7 @@ class FastParser {
     const v = this.inlineValue(j, eol, true);
     this.restOfLine(v.after, eol);
     this.noContinuation(line, indent);
-    return { pair: { key, value: v.node }, next: line + 1, end: Math.min(eol + 1, t.length) };
+    return { pair: { key, value: v.node }, next: line + 1, end: this.afterLine(line) };
   }
 
   /** A block sequence whose dashes sit at column `indent`, from line `line`. */
@@ -205,7 +221,7 @@ class FastParser {
         this.noContinuation(line, indent);
         items.push(v.node);
         next = line + 1;
-        end = Math.min(eol + 1, t.length);
+        end = this.afterLine(line);
       }
       line = this.nextContent(next);
       if (line >= this.lines) break;
@@ -256,7 +272,7 @@ class FastParser {
   private emptyEnd(at: number, line: number): number {
     const t = this.text;
     if (at >= t.length) return t.length;
-    if (t.charCodeAt(at) === NL && line + 1 < this.lines && this.indentOf(line + 1) >= 0) return at;
+    if ((t.charCodeAt(at) === NL || t.charCodeAt(at) === CR) && line + 1 < this.lines && this.indentOf(line + 1) >= 0) return at;
     const nl = this.nextContent(line + 1);
     return nl < this.lines ? this.lineStart[nl] + this.indentOf(nl) : t.length;
   }
