@@ -1,16 +1,22 @@
 /**
  * A fast path for the YAML that netplan files are made of: block mappings
  * and sequences, one-line plain or quoted scalars, one-line flow
- * collections, comments; LF or CR LF line ends. It builds the same NpNode tree (same values, same
+ * collections, literal and folded block scalars, comments; LF or CR LF
+ * line ends. It builds the same NpNode tree (same values, same
  * spans) as the general path through the `yaml` package, in a single scan of
  * the text, about ten times faster.
  *
  * It gives up (returns FALLBACK) on anything else — anchors, aliases, tags,
- * block scalars, multi-line scalars or flow collections, document markers,
+ * multi-line plain or quoted scalars or flow collections, document markers,
  * complex keys, tabs, a CR alone, and everything that is or may be a YAML
  * error — and the caller then takes the general path, which also produces
  * the error messages. test/netplan/fastParse.test.ts checks that both paths
  * agree on every file they both accept.
+ *
+ * One known difference: a comment line after the last entry of a block
+ * collection, indented deeper than that collection, makes the `yaml`
+ * package stretch the collection's span over it; here it ends with its
+ * last entry (only the end of a mapping's or list's span differs).
  */
 import { mapOf, type NpMap, type NpNode, type NpPair, type NpScalar, type NpSeq } from './tree';
 
@@ -45,6 +51,8 @@ const CR = 13;
 /** A CR that does not end a line (CR LF ends one, like LF). */
 const LONE_CR = /\r(?!\n)/;
 const HASH = 35;
+const PIPE = 124;
+const GT = 62;
 
 class FastParser {
   /** Start offset of each line; lineStart[n] for n = line count is text.length + 1. */
@@ -190,6 +198,11 @@ class FastParser {
       }
       return { pair: { key, value: empty(j) }, next: line + 1, end: this.emptyEnd(j, line) };
     }
+    const vc = t.charCodeAt(j);
+    if (vc === PIPE || vc === GT) {
+      const b = this.blockScalar(j, line, indent);
+      return { pair: { key, value: b.node }, next: b.next, end: b.end };
+    }
     const v = this.inlineValue(j, eol, true);
     this.restOfLine(v.after, eol);
     this.noContinuation(line, indent);
@@ -210,7 +223,13 @@ class FastParser {
       if (j === eol || t.charCodeAt(j) === HASH) bail(); // "-" alone: nested block or empty item
       if (this.isDash(j)) bail(); // "- - x"
       let next: number;
-      if (this.looksLikeKey(j, eol)) {
+      const c = t.charCodeAt(j);
+      if (c === PIPE || c === GT) {
+        const b = this.blockScalar(j, line, indent);
+        items.push(b.node);
+        next = b.next;
+        end = b.end;
+      } else if (this.looksLikeKey(j, eol)) {
         const m = this.blockMap(line, j - this.lineStart[line], j);
         items.push(m.node);
         next = m.next;
@@ -233,6 +252,68 @@ class FastParser {
       }
     }
     return { node: { kind: 'seq', span: { start, end }, items }, next: line, end };
+  }
+
+  /**
+   * A block scalar (`|` literal or `>` folded, with `-` or `+` chomping) whose
+   * header is at `at` on line `line`, under a node at column `parent`. The
+   * indentation is found from the first content line; an explicit indentation
+   * indicator, an empty scalar, or lines of spaces deeper than the content go
+   * the general way.
+   */
+  private blockScalar(at: number, line: number, parent: number): { node: NpScalar; next: number; end: number } {
+    const t = this.text;
+    const folded = t.charCodeAt(at) === GT;
+    let i = at + 1;
+    const ch = t.charCodeAt(i);
+    const chomp = ch === 45 ? 'strip' : ch === 43 ? 'keep' : 'clip';
+    if (chomp !== 'clip') i++;
+    this.restOfLine(i, this.lineEnd(line)); // bails on an indentation indicator too
+    let n = -1; // the content's indentation
+    let deepestEmpty = 0; // spaces on empty lines before the first content line
+    let last = -1; // the last content line
+    let l = line + 1;
+    let body = '';
+    let emptyRun = 0; // empty lines since the last content line
+    let spaced = false; // the last content line starts with a space (folded: not folded)
+    for (; l < this.lines; l++) {
+      const s = this.lineStart[l];
+      const e = this.lineEnd(l);
+      let k = s;
+      while (k < e && t.charCodeAt(k) === SP) k++;
+      if (k === e) {
+        // an empty line (only spaces)
+        if (n < 0) deepestEmpty = Math.max(deepestEmpty, k - s);
+        else if (k - s > n) bail(); // spaces that belong to the content
+        if (this.lineStart[l + 1] <= t.length) emptyRun++; // (the text's end is no empty line)
+        continue;
+      }
+      const ind = k - s;
+      if (n < 0) {
+        if (ind <= parent || deepestEmpty > ind) bail(); // empty scalar, or more-indented leading empty lines
+        n = ind;
+        body = '\n'.repeat(emptyRun);
+      } else if (ind < n) break;
+      else {
+        const sp = ind > n;
+        if (!folded || sp || spaced) body += '\n'.repeat(emptyRun + 1);
+        else body += emptyRun === 0 ? ' ' : '\n'.repeat(emptyRun);
+      }
+      spaced = ind > n;
+      body += t.slice(s + n, e);
+      last = l;
+      emptyRun = 0;
+    }
+    if (last < 0) bail();
+    let end = this.afterLine(last);
+    if (this.lineStart[last + 1] > t.length && chomp !== 'clip') bail(); // no line break after the content
+    let value = body;
+    if (chomp === 'clip') value += '\n';
+    else if (chomp === 'keep') {
+      value += '\n'.repeat(emptyRun + 1);
+      end = this.afterLine(last + emptyRun);
+    }
+    return { node: { kind: 'scalar', value, empty: false, quoted: false, span: { start: at, end } }, next: last + 1, end };
   }
 
   /** Does a `key:` (colon then space or end of line) start at `at`, before any flow or quote? */
