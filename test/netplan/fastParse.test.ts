@@ -92,6 +92,9 @@ test('fast and general YAML paths agree on edge cases', () => {
     'network:\n  ethernets:\n    eth0:\n      nameservers:\n        addresses: [8.8.8.8, "2001:4860:4860::8888"]\n        search: []\n',
     'network:\n  bridges:\n    br0:\n      parameters:\n        path-cost: {eno1: 50}\n      interfaces:\n        - eno1\n',
     'network:\n  ethernets:\n    eth0:\n      routes:\n        - to: fe80::\n',
+    'network:\n  x: |\n    one\n    two\n  y: >-\n    folded\n    text\n\n     more\n  z:\n    - |+\n      kept\n\n    - >\n      last\n',
+    'network:\n  x: |\n    no line break at the end',
+    'network:\n  ethernets: &e\n    eth0: {dhcp4: true}\n  bridges:\n    br0:\n      parameters: &p  # shared\n        stp: true\n      interfaces: [eth0]\n    br1:\n      parameters: *p\n      nameservers: {addresses: &dns [10.0.0.53, "fd00::53"], search: [*dns]}\n      addresses:\n        - &a1 10.0.0.1/24\n        - *a1\n        - &lit |-\n          x\n        - *lit  # again\n      routes: [{to: default, via: &gw 10.0.0.254}, {to: 10.1.0.0/16, via: *gw}]\n      mtu: &m 1500\n      mtu: *m\n',
     '# only a comment\n',
     '',
   ];
@@ -146,7 +149,14 @@ test('fast and general YAML paths agree on block scalars (generated: literal and
 
 test('the fast path leaves unusual YAML to the general path', () => {
   for (const t of [
-    'network:\n  ethernets: &e\n    eth0: {}\n',
+    'network:\n  x:\n    - &m\n      k: 1\n    - *m\n',
+    'network:\n  x: &e\n  y: *e\n',
+    'network:\n  x: *nowhere\n',
+    'network:\n  x: &a 1\n  y: &a 2\n',
+    'network:\n  x: &a 1\n  y: &b *a\n',
+    'network:\n  x: !!str 1\n',
+    'network:\n  x: &a [*a]\n',
+    'network:\n  a: &a [x, x, x, x, x, x, x, x]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n  c: [*b, *b, *b, *b, *b, *b, *b, *b]\n', // aliases that expand beyond the text's size
     '---\nnetwork: {}\n',
     'network:\n\tversion: 2\n',
     'network:\r  version: 2\r',

@@ -1,12 +1,13 @@
 /**
  * A fast path for the YAML that netplan files are made of: block mappings
  * and sequences, one-line plain or quoted scalars, one-line flow
- * collections, literal and folded block scalars, comments; LF or CR LF
- * line ends. It builds the same NpNode tree (same values, same
- * spans) as the general path through the `yaml` package, in a single scan of
- * the text, about ten times faster.
+ * collections, literal and folded block scalars, anchors and aliases
+ * (copied with the alias's span, as the general path does), comments; LF
+ * or CR LF line ends. It builds the same NpNode tree (same values, same
+ * spans, same warnings) as the general path through the `yaml` package, in
+ * a single scan of the text, about ten times faster.
  *
- * It gives up (returns FALLBACK) on anything else — anchors, aliases, tags,
+ * It gives up (returns FALLBACK) on anything else — tags, unusual anchors,
  * multi-line plain or quoted scalars or flow collections, document markers,
  * complex keys, tabs, a CR alone, and everything that is or may be a YAML
  * error — and the caller then takes the general path, which also produces
@@ -18,7 +19,8 @@
  * package stretch the collection's span over it; here it ends with its
  * last entry (only the end of a mapping's or list's span differs).
  */
-import { mapOf, type NpMap, type NpNode, type NpPair, type NpScalar, type NpSeq } from './tree';
+import type { Span } from '../parse/span';
+import { mapOf, respan, type NpMap, type NpNode, type NpPair, type NpScalar, type NpSeq } from './tree';
 
 export const FALLBACK = Symbol('fallback');
 
@@ -29,9 +31,11 @@ const bail = (): never => {
 
 export interface FastResult {
   readonly root: NpNode | undefined;
-  /** Keys written twice in one mapping: [the later key, the earlier key]. */
-  readonly duplicates: readonly [NpScalar, NpScalar][];
+  /** In document order: keys written twice in one mapping, and aliases. */
+  readonly warnings: readonly FastWarning[];
 }
+
+export type FastWarning = { readonly kind: 'duplicate'; readonly key: NpScalar; readonly prev: NpScalar } | { readonly kind: 'alias'; readonly name: string; readonly span: Span };
 
 export function fastParse(text: string): FastResult | typeof FALLBACK {
   if (text.includes('\t') || text.charCodeAt(0) === 0xfeff) return FALLBACK;
@@ -52,18 +56,25 @@ const CR = 13;
 const LONE_CR = /\r(?!\n)/;
 const HASH = 35;
 const PIPE = 124;
+const AMP = 38;
+const STAR = 42;
 const GT = 62;
 
 class FastParser {
   /** Start offset of each line; lineStart[n] for n = line count is text.length + 1. */
   private readonly lineStart: number[] = [];
-  private readonly duplicates: [NpScalar, NpScalar][] = [];
+  private readonly warnings: FastWarning[] = [];
+  /** Anchored nodes, with their size in nodes. */
+  private readonly anchors = new Map<string, { node: NpNode; size: number }>();
+  /** Nodes that alias copies may still add (bounds "billion laughs"; beyond it the general path reports). */
+  private aliasBudget: number;
 
   constructor(
     private readonly text: string,
     /** Some lines end with CR LF: a line's content ends before the CR. */
     private readonly crlf: boolean,
   ) {
+    this.aliasBudget = text.length >> 1;
     const ls = this.lineStart;
     ls.push(0);
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) ls.push(i + 1);
@@ -104,7 +115,7 @@ class FastParser {
 
   document(): FastResult {
     const first = this.nextContent(0);
-    if (first >= this.lines) return { root: undefined, duplicates: [] };
+    if (first >= this.lines) return { root: undefined, warnings: [] };
     const t = this.text;
     // Document markers and directives go the general way.
     for (let l = 0; l < this.lines; l++) {
@@ -117,7 +128,7 @@ class FastParser {
     if (t.charCodeAt(at) === 45 && this.isDash(at)) bail();
     const { node, next } = this.blockMap(first, 0, at);
     if (this.nextContent(next) < this.lines) bail();
-    return { root: node, duplicates: this.duplicates };
+    return { root: node, warnings: this.warnings };
   }
 
   private isDash(at: number): boolean {
@@ -137,7 +148,7 @@ class FastParser {
     for (;;) {
       const { pair, next, end: e } = this.entry(line, indent, at);
       const prev = seen.get(pair.key.value);
-      if (prev) this.duplicates.push([pair.key, prev]);
+      if (prev) this.warnings.push({ kind: 'duplicate', key: pair.key, prev });
       seen.set(pair.key.value, pair.key);
       pairs.push(pair);
       end = e;
@@ -187,6 +198,19 @@ class FastParser {
     const valueAt = i + 1;
     let j = valueAt;
     while (j < eol && t.charCodeAt(j) === SP) j++;
+    if (t.charCodeAt(j) === AMP) {
+      // `key: &name` and the value (on this line or the block below)
+      const a = this.anchorAt(j, eol);
+      const r = this.entryValue(key, line, indent, a.after, eol, true);
+      this.anchor(a.name, r.pair.value);
+      return r;
+    }
+    return this.entryValue(key, line, indent, j, eol, false);
+  }
+
+  /** The value of an entry, at `j` (after the colon and spaces, or after an anchor). */
+  private entryValue(key: NpScalar, line: number, indent: number, j: number, eol: number, anchored: boolean): { pair: NpPair; next: number; end: number } {
+    const t = this.text;
     if (j === eol || t.charCodeAt(j) === HASH) {
       // Nothing after the colon: a nested block, or an empty value.
       const nl = this.nextContent(line + 1);
@@ -196,6 +220,7 @@ class FastParser {
         const child = this.isDash(childAt) ? this.blockSeq(nl, ind) : this.blockMap(nl, ind, childAt);
         return { pair: { key, value: child.node }, next: child.next, end: child.end };
       }
+      if (anchored) bail(); // an anchored empty value
       return { pair: { key, value: empty(j) }, next: line + 1, end: this.emptyEnd(j, line) };
     }
     const vc = t.charCodeAt(j);
@@ -223,6 +248,14 @@ class FastParser {
       if (j === eol || t.charCodeAt(j) === HASH) bail(); // "-" alone: nested block or empty item
       if (this.isDash(j)) bail(); // "- - x"
       let next: number;
+      let anchor: string | undefined;
+      if (t.charCodeAt(j) === AMP) {
+        // `- &name value` (an anchored mapping item, or one on the lines below, goes the general way)
+        const a = this.anchorAt(j, eol);
+        if (a.after === eol || t.charCodeAt(a.after) === HASH || this.looksLikeKey(a.after, eol)) bail();
+        anchor = a.name;
+        j = a.after;
+      }
       const c = t.charCodeAt(j);
       if (c === PIPE || c === GT) {
         const b = this.blockScalar(j, line, indent);
@@ -242,6 +275,7 @@ class FastParser {
         next = line + 1;
         end = this.afterLine(line);
       }
+      if (anchor !== undefined) this.anchor(anchor, items[items.length - 1]);
       line = this.nextContent(next);
       if (line >= this.lines) break;
       const ind = this.indentOf(line);
@@ -368,6 +402,14 @@ class FastParser {
     }
     if (c === 91) return this.flowSeq(at, eol);
     if (c === 123) return this.flowMap(at, eol);
+    if (c === STAR) return this.alias(at, eol, block);
+    if (c === AMP) {
+      const a = this.anchorAt(at, eol);
+      if (a.after === eol || t.charCodeAt(a.after) === HASH || (!block && isFlowEnd(t.charCodeAt(a.after)))) bail(); // an anchored empty value
+      const v = this.inlineValue(a.after, eol, block);
+      this.anchor(a.name, v.node);
+      return v;
+    }
     if (isIndicator(c) || c === 58 || (c === 45 && this.isDash(at))) bail();
     // plain scalar
     let i = at;
@@ -390,6 +432,52 @@ class FastParser {
     }
     const raw = t.slice(at, end);
     return { node: { kind: 'scalar', value: raw, empty: false, quoted: false, span: { start: at, end } }, after: end };
+  }
+
+  /** The name of an anchor `&name` at `at`, and where its node starts (after the spaces). */
+  private anchorAt(at: number, eol: number): { name: string; after: number } {
+    const t = this.text;
+    const e = this.nameEnd(at + 1, eol);
+    let after = e;
+    if (after < eol && t.charCodeAt(after) !== SP) bail();
+    while (after < eol && t.charCodeAt(after) === SP) after++;
+    const c = t.charCodeAt(after);
+    if (c === AMP || c === STAR || c === 33) bail(); // two anchors, an anchored alias, a tag
+    return { name: t.slice(at + 1, e), after };
+  }
+
+  /** The end of an anchor or alias name starting at `at` (letters, digits, `-`, `_`, `.`). */
+  private nameEnd(at: number, eol: number): number {
+    const t = this.text;
+    let e = at;
+    for (; e < eol; e++) {
+      const c = t.charCodeAt(e);
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 46)) break;
+    }
+    if (e === at) bail();
+    return e;
+  }
+
+  /** Remembers an anchored node (a name defined twice goes the general way, which resolves aliases late). */
+  private anchor(name: string, node: NpNode): void {
+    if (this.anchors.has(name)) bail();
+    this.anchors.set(name, { node, size: size(node) });
+  }
+
+  /** `*name`: a copy of the anchored node, every span at the alias (as the general path builds it). */
+  private alias(at: number, eol: number, block: boolean): { node: NpNode; after: number } {
+    const t = this.text;
+    const e = this.nameEnd(at + 1, eol);
+    const c = t.charCodeAt(e);
+    if (e < eol && c !== SP && (block || !isFlowEnd(c))) bail();
+    const name = t.slice(at + 1, e);
+    const target = this.anchors.get(name);
+    if (!target) bail(); // no anchor before it: a YAML error
+    this.aliasBudget -= target!.size;
+    if (this.aliasBudget < 0) bail();
+    const span = { start: at, end: e };
+    this.warnings.push({ kind: 'alias', name, span });
+    return { node: respan(target!.node, span), after: e };
   }
 
   private quoted(at: number, eol: number): { scalar: NpScalar; after: number } {
@@ -491,7 +579,7 @@ class FastParser {
       if (ch === 44 || ch === 125) bail(); // "{a:}" — empty flow value: general path
       const v = this.inlineValue(i, eol, false);
       const prev = seen.get(key.value);
-      if (prev) this.duplicates.push([key, prev]);
+      if (prev) this.warnings.push({ kind: 'duplicate', key, prev });
       seen.set(key.value, key);
       pairs.push({ key, value: v.node });
       i = v.after;
@@ -515,6 +603,23 @@ class FastParser {
 function isIndicator(c: number): boolean {
   // & * ! | > % @ ` ? - (a lone dash is handled by the callers) , [ ] { } #
   return c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 37 || c === 64 || c === 96 || c === 63 || c === 44 || c === 93 || c === 125 || c === HASH;
+}
+
+/** `,` `]` `}`: where a value in a flow collection ends. */
+function isFlowEnd(c: number): boolean {
+  return c === 44 || c === 93 || c === 125;
+}
+
+/** How many nodes a tree has (keys included). */
+function size(n: NpNode): number {
+  switch (n.kind) {
+    case 'scalar':
+      return 1;
+    case 'seq':
+      return n.items.reduce((s, i) => s + size(i), 1);
+    case 'map':
+      return n.pairs.reduce((s, p) => s + 1 + size(p.value), 1);
+  }
 }
 
 function empty(at: number): NpScalar {

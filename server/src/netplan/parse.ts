@@ -17,7 +17,7 @@
 import { parseDocument, visit, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode } from 'yaml';
 import type { Span } from '../parse/span';
 import { fastParse, FALLBACK } from './fastParse';
-import { emptyScalar, mapOf, type NpNode, type NpPair, type NpScalar } from './tree';
+import { emptyScalar, mapOf, respan, type NpNode, type NpPair, type NpScalar } from './tree';
 
 export type { NpMap, NpNode, NpPair, NpScalar, NpSeq } from './tree';
 
@@ -116,7 +116,7 @@ export function parseNetplan(text: string): NetplanParse {
     fast = FALLBACK; // pathological nesting: the general path says what is wrong
   }
   if (fast !== FALLBACK) {
-    const warnings: NpProblem[] = fast.duplicates.map(([key, prev]) => duplicateWarning(text, key, prev));
+    const warnings: NpProblem[] = fast.warnings.map((w) => (w.kind === 'duplicate' ? duplicateWarning(text, w.key, w.prev) : aliasWarning(w.name, w.span)));
     let doc: Document | undefined;
     return {
       text,
@@ -139,6 +139,10 @@ function duplicateWarning(text: string, key: NpScalar, prev: NpScalar): NpProble
     code: 'netplan/duplicate-key',
     message: `'${key.value}' is already set on line ${lineNo(text, prev.span.start) + 1} of this mapping; netplan uses the last one and silently drops the other.`,
   };
+}
+
+function aliasWarning(name: string, span: Span): NpProblem {
+  return { span, code: 'netplan/yaml-alias', message: `The alias '*${name}' works with netplan 0.106, but newer netplan versions reject YAML aliases; write the values out.` };
 }
 
 /** The general path: the `yaml` package's parser (any YAML, with its error messages). */
@@ -218,11 +222,7 @@ function parseGeneralUnsafe(text: string): NetplanParse {
     if (isAlias(n)) {
       const target = anchors.get(n.source);
       const span = rangeOf(n, fallback);
-      warnings.push({
-        span,
-        code: 'netplan/yaml-alias',
-        message: `The alias '*${n.source}' works with netplan 0.106, but newer netplan versions reject YAML aliases; write the values out.`,
-      });
+      warnings.push(aliasWarning(n.source, span));
       if (!target || target === n) return emptyScalar(span.start);
       // Positions inside an alias point at the alias itself.
       const nw = warnings.length;
@@ -281,20 +281,6 @@ function parseGeneralUnsafe(text: string): NetplanParse {
     dedup.push({ span: exhaustedAt, message: 'Invalid YAML: the aliases expand to more nodes than the file could hold (a "billion laughs" document?); VirtNet stops expanding them here.', code: YAML_SYNTAX });
   }
   return { text, doc, root, errors: dedup, warnings };
-}
-
-function respan(n: NpNode, span: Span): NpNode {
-  switch (n.kind) {
-    case 'scalar':
-      return { ...n, span };
-    case 'seq':
-      return { kind: 'seq', span, items: n.items.map((i) => respan(i, span)) };
-    case 'map':
-      return mapOf(
-        span,
-        n.pairs.map((p) => ({ key: { ...p.key, span }, value: respan(p.value, span) })),
-      );
-  }
 }
 
 /** Where netplan points for a key with an empty value: just after the colon. */

@@ -59,3 +59,18 @@ export function mapOf(span: Span, pairs: NpPair[]): NpMap {
 export function emptyScalar(at: number): NpScalar {
   return { kind: 'scalar', value: '', empty: true, quoted: false, span: { start: at, end: at } };
 }
+
+/** A copy of `n` with every span set to `span` (an alias's copy of its anchor's node points at the alias). */
+export function respan(n: NpNode, span: Span): NpNode {
+  switch (n.kind) {
+    case 'scalar':
+      return { ...n, span };
+    case 'seq':
+      return { kind: 'seq', span, items: n.items.map((i) => respan(i, span)) };
+    case 'map':
+      return mapOf(
+        span,
+        n.pairs.map((p) => ({ key: { ...p.key, span }, value: respan(p.value, span) })),
+      );
+  }
+}
