@@ -2,6 +2,7 @@
  * Command-line arguments of `virtnet lint`. Pure: returns a value or a
  * usage error message, never exits or prints.
  */
+import { DIALECT_SETTINGS, isDialectSetting, type DialectSetting } from '../ifupdown/dialect';
 import type { SeveritySetting } from '../service/types';
 
 export type OutputFormat = 'text' | 'json';
@@ -15,6 +16,8 @@ export type Command =
       readonly paths: readonly string[];
       /** `--severity code=level` overrides, in the order given (later wins). */
       readonly severities: Readonly<Record<string, SeveritySetting>>;
+      /** `--interfaces-dialect`: who reads interfaces files (default auto). */
+      readonly interfacesDialect: DialectSetting;
     };
 
 export type ParseResult = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly error: string };
@@ -50,6 +53,12 @@ Options:
   --severity CODE=LEVEL  Override a check's severity (codes libvirt/…,
                          netplan/…, ifupdown/…, xml/syntax); LEVEL is error,
                          warning, information, hint or off. Repeatable.
+  --interfaces-dialect auto|ifupdown|ifupdown2
+                         Who reads the interfaces files: classic ifupdown or
+                         ifupdown2 (Proxmox VE, Cumulus). auto (default):
+                         ifupdown2 for a folder that uses what only ifupdown2
+                         accepts (iface NAME without family, several address
+                         lines, Mako templates), else classic ifupdown.
   -h, --help             Show this help.
   -v, --version          Show the version.
 
@@ -65,6 +74,7 @@ export function parseArgs(argv: readonly string[], knownCodes?: ReadonlySet<stri
   let format: OutputFormat = 'text';
   const paths: string[] = [];
   const severities: Record<string, SeveritySetting> = {};
+  let interfacesDialect: DialectSetting = 'auto';
   const fail = (error: string): ParseResult => ({ ok: false, error });
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -76,12 +86,15 @@ export function parseArgs(argv: readonly string[], knownCodes?: ReadonlySet<stri
     if (a === '-v' || a === '--version') return { ok: true, command: { kind: 'version' } };
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
     const name = eq > 0 ? a.slice(0, eq) : a;
-    if (name === '--format' || name === '--severity') {
+    if (name === '--format' || name === '--severity' || name === '--interfaces-dialect') {
       let value: string | undefined;
       if (eq > 0) value = a.slice(eq + 1);
       else if (i + 1 < args.length) value = args[++i];
       if (value === undefined) return fail(`option ${name} needs a value`);
-      if (name === '--format') {
+      if (name === '--interfaces-dialect') {
+        if (!isDialectSetting(value)) return fail(`--interfaces-dialect must be ${DIALECT_SETTINGS.join(', ')}, not '${value}'`);
+        interfacesDialect = value;
+      } else if (name === '--format') {
         if (!FORMATS.includes(value as OutputFormat)) return fail(`--format must be text or json, not '${value}'`);
         format = value as OutputFormat;
       } else {
@@ -98,5 +111,5 @@ export function parseArgs(argv: readonly string[], knownCodes?: ReadonlySet<stri
     paths.push(a);
   }
   if (paths.length === 0) return fail('no PATH given');
-  return { ok: true, command: { kind: 'lint', format, paths, severities } };
+  return { ok: true, command: { kind: 'lint', format, paths, severities, interfacesDialect } };
 }

@@ -36,7 +36,7 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
   }
   for (const w of sel.warnings) err(`virtnet: ${w}\n`);
   // A check that throws is reported on stderr (besides its internal-error diagnostic).
-  const service = createLanguageService({ settings: { checks: cmd.severities }, logger: { error: (m) => err(`virtnet: internal error: ${m}\n`) } });
+  const service = createLanguageService({ settings: { checks: cmd.severities, interfacesDialect: cmd.interfacesDialect }, logger: { error: (m) => err(`virtnet: internal error: ${m}\n`) } });
   const result = lintFiles(sel.files, cmd.severities, service);
   for (const s of result.skipped) err(`${s.path}: ${s.reason}\n`);
   out(cmd.format === 'json' ? formatJson(result) : formatText(result));

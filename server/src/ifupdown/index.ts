@@ -13,6 +13,7 @@ import { parseInterfaces, type IfaceStanza, type InterfacesModel } from './parse
 import { bridges as bridgesOf, type BridgeFact } from './model';
 import type { FolderFacts, IfupdownCheck, IfupdownFile, Located } from './checks/check';
 import { ifupdownChecks } from './checks/index';
+import { resolveDialect, type DialectSetting } from './dialect';
 
 export { parseInterfaces } from './parse';
 export type { InterfacesModel, IfaceStanza, OptionLine, Token, Stanza } from './parse';
@@ -21,6 +22,8 @@ export type { BridgeFact, IfaceAddress } from './model';
 export { isInterfacesFile, isInterfacesPath, looksLikeInterfaces } from './recognize';
 export { ifupdownChecks } from './checks/index';
 export type { IfupdownCheck, IfupdownFile, FolderFacts } from './checks/check';
+export { resolveDialect, isDialectSetting, DIALECT_SETTINGS } from './dialect';
+export type { Dialect, DialectSetting, DialectEvidence } from './dialect';
 
 function isMainFile(uri: string): boolean {
   return /(^|\/)interfaces$/.test(uri.replace(/[?#].*$/, ''));
@@ -39,9 +42,10 @@ export function readingOrder<T extends { uri: string }>(files: readonly T[]): T[
   });
 }
 
-/** Cross-file facts of a set of parsed files (one folder). */
-export function folderFacts(parsed: readonly IfupdownFile[]): FolderFacts {
+/** Cross-file facts of a set of parsed files (one folder), read in the given dialect (`auto`: decided from the files). */
+export function folderFacts(parsed: readonly IfupdownFile[], dialect: DialectSetting = 'auto'): FolderFacts {
   const files = readingOrder(parsed);
+  const resolved = resolveDialect(dialect, files);
   const ifaces: Located<IfaceStanza>[] = [];
   const byName = new Map<string, Located<IfaceStanza>[]>();
   const bridges: Located<BridgeFact>[] = [];
@@ -61,12 +65,12 @@ export function folderFacts(parsed: readonly IfupdownFile[]): FolderFacts {
     for (const a of file.model.allows) for (const n of a.names) listed.add(n.text);
     for (const m of file.model.mappings) for (const p of m.patterns) mappingPatterns.push(p.text);
   }
-  return { files, ifaces, byName, bridges, listed, mappingPatterns };
+  return { files, ifaces, byName, bridges, listed, mappingPatterns, dialect: resolved.dialect, dialectEvidence: resolved.evidence };
 }
 
 /** Runs the checks over already parsed files; findings sorted by position. */
-export function runChecks(parsed: readonly IfupdownFile[], checks: readonly IfupdownCheck[] = ifupdownChecks): Map<string, Finding[]> {
-  const folder = folderFacts(parsed);
+export function runChecks(parsed: readonly IfupdownFile[], checks: readonly IfupdownCheck[] = ifupdownChecks, dialect: DialectSetting = 'auto'): Map<string, Finding[]> {
+  const folder = folderFacts(parsed, dialect);
   const out = new Map<string, Finding[]>();
   for (const file of folder.files) {
     const findings: Finding[] = [];
@@ -89,13 +93,13 @@ export function runChecks(parsed: readonly IfupdownFile[], checks: readonly Ifup
  * `isInterfacesFile` accepted. Findings carry `severity` only when a check
  * reports at a severity other than its default; see `checkSeverity`.
  */
-export function checkInterfacesFolder(files: readonly { uri: string; text: string }[]): Map<string, Finding[]> {
-  return runChecks(files.map((f) => ({ uri: f.uri, text: f.text, model: parseInterfaces(f.text) })));
+export function checkInterfacesFolder(files: readonly { uri: string; text: string }[], dialect: DialectSetting = 'auto'): Map<string, Finding[]> {
+  return runChecks(files.map((f) => ({ uri: f.uri, text: f.text, model: parseInterfaces(f.text) })), ifupdownChecks, dialect);
 }
 
 /** The checks of one file on its own (a folder of one). */
-export function checkInterfacesFile(uri: string, text: string): Finding[] {
-  return checkInterfacesFolder([{ uri, text }]).get(uri) ?? [];
+export function checkInterfacesFile(uri: string, text: string, dialect: DialectSetting = 'auto'): Finding[] {
+  return checkInterfacesFolder([{ uri, text }], dialect).get(uri) ?? [];
 }
 
 const BY_ID = new Map(ifupdownChecks.map((c) => [c.id, c]));

@@ -6,11 +6,22 @@
 import type { Span } from '../parse/span';
 import { type Addr, type Family, type Subnet, defaultPrefix, parseAddr, prefixFromNetmask, subnetOf } from '../net/ip';
 import { type IfaceStanza, type InterfacesModel, type OptionLine, type Token, option, optionsNamed } from './parse';
+import type { Dialect } from './dialect';
 
 /** 4 for `inet`, 6 for `inet6`, undefined for other families. */
 export function ipFamily(st: IfaceStanza): Family | undefined {
   const f = st.family?.text;
   return f === 'inet' ? 4 : f === 'inet6' ? 6 : undefined;
+}
+
+/**
+ * The family a stanza's addresses must have: 4 or 6 for inet/inet6; `any`
+ * for an ifupdown2 stanza without family (`iface vmbr0`), which takes
+ * addresses of both; undefined for the other families.
+ */
+export function addressFamily(st: IfaceStanza, dialect: Dialect): Family | 'any' | undefined {
+  if (!st.family) return dialect === 'ifupdown2' && !st.inheritsKeyword ? 'any' : undefined;
+  return ipFamily(st);
 }
 
 export interface ParsedPrefix {
@@ -49,10 +60,10 @@ export interface AddressValue {
   readonly errorSpan?: Span;
 }
 
-/** Parses an `address` value for the stanza's family: `ADDR` or `ADDR/PREFIX`. */
-export function parseAddressValue(opt: OptionLine, family: Family): AddressValue {
+/** Parses an `address` value for the stanza's family (`any`: either): `ADDR` or `ADDR/PREFIX`. */
+export function parseAddressValue(opt: OptionLine, expected: Family | 'any'): AddressValue {
   const span = opt.valueSpan;
-  const fam = family === 4 ? 'IPv4' : 'IPv6';
+  const fam = expected === 4 ? 'IPv4' : expected === 6 ? 'IPv6' : 'IP';
   if (opt.values.length !== 1) {
     return {
       addrSpan: span,
@@ -68,6 +79,7 @@ export function parseAddressValue(opt: OptionLine, family: Family): AddressValue
   if (!addr) {
     return { addrSpan, error: `'${a}' is not a valid ${fam} address`, errorSpan: addrSpan };
   }
+  const family = expected === 'any' ? addr.family : expected;
   if (addr.family !== family) {
     return {
       addrSpan,
@@ -89,7 +101,11 @@ export interface IfaceAddress {
   readonly option: OptionLine;
   readonly family: Family;
   readonly addr: Addr;
-  /** The prefix ifupdown uses: `netmask` if valid, else the /prefix, else the classful default (IPv4) or 128 (IPv6). */
+  /**
+   * The prefix the dialect uses. Classic ifupdown: `netmask` if valid, else
+   * the /prefix, else the classful default (IPv4) or 128 (IPv6). ifupdown2:
+   * the /prefix, else `netmask`, else 32 (IPv4) or 128 (IPv6).
+   */
   readonly prefix: number;
   readonly prefixFrom: 'netmask' | 'address' | 'default';
   readonly subnet: Subnet;
@@ -104,31 +120,36 @@ export function netmaskPrefix(st: IfaceStanza, family: Family): number | undefin
   return parsePrefix(nm.values[0].text, family).prefix;
 }
 
-const addressCache = new WeakMap<IfaceStanza, IfaceAddress[]>();
+const addressCache: Record<Dialect, WeakMap<IfaceStanza, IfaceAddress[]>> = { ifupdown: new WeakMap(), ifupdown2: new WeakMap() };
 
 /**
- * The well-formed addresses a stanza configures, each with its effective
- * prefix and subnet. Cached per stanza object (a parse makes new objects, so
- * the cache never goes stale); treat the result as read-only.
+ * The well-formed addresses a stanza configures, each with the prefix and
+ * subnet the dialect gives it. Cached per stanza object (a parse makes new
+ * objects, so the cache never goes stale); treat the result as read-only.
  */
-export function stanzaAddresses(st: IfaceStanza): IfaceAddress[] {
-  let out = addressCache.get(st);
-  if (!out) addressCache.set(st, (out = computeAddresses(st)));
+export function stanzaAddresses(st: IfaceStanza, dialect: Dialect = 'ifupdown'): IfaceAddress[] {
+  const cache = addressCache[dialect];
+  let out = cache.get(st);
+  if (!out) cache.set(st, (out = computeAddresses(st, dialect)));
   return out;
 }
 
-function computeAddresses(st: IfaceStanza): IfaceAddress[] {
-  const family = ipFamily(st);
-  if (!family || !st.name) return [];
+function computeAddresses(st: IfaceStanza, dialect: Dialect): IfaceAddress[] {
+  const expected = addressFamily(st, dialect);
+  if (!expected || !st.name) return [];
   const out: IfaceAddress[] = [];
-  const nm = netmaskPrefix(st, family);
+  const masks = { 4: netmaskPrefix(st, 4), 6: netmaskPrefix(st, 6) };
   for (const opt of optionsNamed(st, 'address')) {
-    const v = parseAddressValue(opt, family);
+    const v = parseAddressValue(opt, expected);
     if (!v.addr || v.error) continue;
+    const family = v.addr.family;
+    const nm = masks[family];
     let prefix: number;
     let prefixFrom: IfaceAddress['prefixFrom'];
-    if (nm !== undefined) [prefix, prefixFrom] = [nm, 'netmask'];
+    if (dialect === 'ifupdown2' && v.prefix !== undefined) [prefix, prefixFrom] = [v.prefix, 'address'];
+    else if (nm !== undefined) [prefix, prefixFrom] = [nm, 'netmask'];
     else if (v.prefix !== undefined) [prefix, prefixFrom] = [v.prefix, 'address'];
+    else if (dialect === 'ifupdown2') [prefix, prefixFrom] = [family === 4 ? 32 : 128, 'default'];
     else [prefix, prefixFrom] = [family === 4 ? defaultPrefix(v.addr) : 128, 'default'];
     out.push({ name: st.name.text, stanza: st, option: opt, family, addr: v.addr, prefix, prefixFrom, subnet: subnetOf(v.addr, prefix), span: v.addrSpan });
   }
@@ -136,8 +157,8 @@ function computeAddresses(st: IfaceStanza): IfaceAddress[] {
 }
 
 /** Every well-formed address of the file, per interface stanza (for cross-format checks). */
-export function hostAddresses(model: InterfacesModel): IfaceAddress[] {
-  return model.ifaces.flatMap(stanzaAddresses);
+export function hostAddresses(model: InterfacesModel, dialect: Dialect = 'ifupdown'): IfaceAddress[] {
+  return model.ifaces.flatMap((st) => stanzaAddresses(st, dialect));
 }
 
 export interface BridgeFact {
@@ -149,7 +170,7 @@ export interface BridgeFact {
   readonly ports: readonly Token[];
   /** `bridge_ports all`: every ethX-like device. */
   readonly all: boolean;
-  /** Patterns given after `regex`. */
+  /** Patterns given after `regex` or (ifupdown2) `glob`. */
   readonly patterns: readonly string[];
 }
 
@@ -160,7 +181,7 @@ export function bridgePortsOf(opt: OptionLine): { ports: Token[]; all: boolean; 
   let all = false;
   let regex = false;
   for (const t of opt.values) {
-    if (t.text === 'regex') regex = true;
+    if (t.text === 'regex' || t.text === 'glob') regex = true;
     else if (t.text === 'noregex') regex = false;
     else if (regex) patterns.push(t.text);
     else if (t.text === 'all') all = true;

@@ -97,6 +97,12 @@ export interface InterfacesModel {
   readonly mappings: readonly MappingStanza[];
   /** Option lines before any `iface`/`mapping` stanza or after a stanza that takes none (ifupdown: "misplaced option"). */
   readonly misplaced: readonly OptionLine[];
+  /**
+   * Mako template lines (`%for …`, `%endfor`, `<%…`), which ifupdown2 renders
+   * before reading the file; classic ifupdown reads them as options. They
+   * neither end a stanza nor count as its options.
+   */
+  readonly templateLines: readonly { readonly span: Span; readonly line: number }[];
   readonly comments: readonly Span[];
   readonly lineCount: number;
 }
@@ -207,6 +213,7 @@ export function parseInterfaces(text: string): InterfacesModel {
   const sources: SourceStanza[] = [];
   const mappings: MappingStanza[] = [];
   const misplaced: OptionLine[] = [];
+  const templateLines: { span: Span; line: number }[] = [];
   let current: IfaceStanza | MappingStanza | undefined;
 
   const base = (l: Logical) => ({ keyword: l.tokens[0], span: l.span, headerSpan: l.span, line: l.line });
@@ -214,7 +221,10 @@ export function parseInterfaces(text: string): InterfacesModel {
   for (const l of lines) {
     const word = l.tokens[0].text;
     const rest = l.tokens.slice(1);
-    if (word === 'iface') {
+    if (word.startsWith('%') || word.startsWith('<%')) {
+      templateLines.push({ span: l.span, line: l.line });
+      if (current) current.span = { start: current.span.start, end: l.span.end };
+    } else if (word === 'iface') {
       const [name, second, third, ...more] = rest;
       let family: Token | undefined;
       let method: Token | undefined;
@@ -271,7 +281,7 @@ export function parseInterfaces(text: string): InterfacesModel {
       } else misplaced.push(opt);
     }
   }
-  return { stanzas, ifaces, allows, sources, mappings, misplaced, comments, lineCount };
+  return { stanzas, ifaces, allows, sources, mappings, misplaced, templateLines, comments, lineCount };
 }
 
 /**

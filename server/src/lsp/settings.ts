@@ -2,6 +2,7 @@
  * Client settings (`virtnet.*`) and initialization options, mapped to the
  * service's `Settings` and to the adapter's own knobs.
  */
+import { isDialectSetting } from '../ifupdown/dialect';
 import type { Settings, SeveritySetting } from '../service/types';
 
 /** `virtnet.xml.syntaxErrors`: `auto` = off when another XML extension (Red Hat XML) already reports them. */
@@ -12,6 +13,7 @@ export interface VirtnetConfiguration {
   checks?: Record<string, unknown>;
   xml?: { syntaxErrors?: unknown };
   diagnostics?: { delay?: unknown };
+  interfaces?: { dialect?: unknown };
 }
 
 /** `initializationOptions` understood by the server. */
@@ -62,5 +64,7 @@ export function toAdapterSettings(config: unknown, init: InitializationOptions):
   const reportSyntaxErrors = syntax === 'on' || (syntax === 'auto' && !init.xmlExtensionPresent);
   const diagnosticsDelay =
     init.diagnosticsDelay ?? delayOf(isRecord(c.diagnostics) ? c.diagnostics.delay : undefined) ?? DEFAULT_DIAGNOSTICS_DELAY;
-  return { service: { checks, reportSyntaxErrors }, diagnosticsDelay };
+  const dialect = isRecord(c.interfaces) ? c.interfaces.dialect : undefined;
+  const interfacesDialect = isDialectSetting(dialect) ? dialect : 'auto';
+  return { service: { checks, reportSyntaxErrors, interfacesDialect }, diagnosticsDelay };
 }

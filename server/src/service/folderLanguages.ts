@@ -5,12 +5,12 @@
  * plugs into the facade through this interface; its checks live in its own
  * folder (server/src/netplan, server/src/ifupdown).
  */
-import { bridges as ifupdownBridges, checkInterfacesFolder, checkSeverity, hostAddresses, ifupdownChecks, isInterfacesFile, parseInterfaces } from '../ifupdown';
+import { bridges as ifupdownBridges, checkInterfacesFolder, checkSeverity, hostAddresses, ifupdownChecks, isInterfacesFile, parseInterfaces, resolveDialect } from '../ifupdown';
 import { subnetOf, type Subnet } from '../net/ip';
 import { buildConfig, checkNetplanFolder, isNetplan, NETPLAN_FINDING_CODES, parseNetplan } from '../netplan';
 import { parseCidr } from '../netplan/semantic/addrutil';
 import type { Span } from '../parse/span';
-import type { DocKind, Finding, Severity } from './types';
+import type { DocKind, Finding, Settings, Severity } from './types';
 
 /** A diagnostic code a format can report, for settings and documentation. */
 export interface CodeInfo {
@@ -35,8 +35,8 @@ export interface FolderLanguage {
   /** Files with the same group key are checked together. */
   groupOf(uri: string): string;
   /** Findings per file of one group; every finding carries its severity. */
-  check(files: readonly { uri: string; text: string }[]): Map<string, Finding[]>;
-  facts(uri: string, text: string): HostFacts;
+  check(files: readonly { uri: string; text: string }[], settings?: Settings): Map<string, Finding[]>;
+  facts(uri: string, text: string, settings?: Settings): HostFacts;
   /** Every code its checks report. */
   readonly codes: readonly CodeInfo[];
 }
@@ -53,16 +53,18 @@ export const ifupdownLanguage: FolderLanguage = {
   codes: ifupdownChecks.map((c) => ({ id: c.id, defaultSeverity: c.defaultSeverity, description: c.description })),
   // interfaces.d/* belongs with the interfaces file of the folder above.
   groupOf: (uri) => dirOf(uri).replace(/\/interfaces\.d$/, ''),
-  check(files) {
-    const out = checkInterfacesFolder(files);
+  check(files, settings) {
+    const out = checkInterfacesFolder(files, settings?.interfacesDialect ?? 'auto');
     for (const [uri, findings] of out) out.set(uri, findings.map((f) => ({ ...f, severity: checkSeverity(f) })));
     return out;
   },
-  facts(_uri, text) {
+  facts(uri, text, settings) {
     const model = parseInterfaces(text);
+    // Per file: the facts are kept per file, so `auto` looks at this file alone.
+    const { dialect } = resolveDialect(settings?.interfacesDialect ?? 'auto', [{ uri, model }]);
     return {
       bridges: ifupdownBridges(model).map((b) => ({ name: b.name, span: b.span })),
-      addresses: hostAddresses(model).map((a) => ({ iface: a.name, subnet: a.subnet, span: a.span })),
+      addresses: hostAddresses(model, dialect).map((a) => ({ iface: a.name, subnet: a.subnet, span: a.span })),
     };
   },
 };

@@ -198,7 +198,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
   /** A format's host facts; none when its code fails (the file's diagnostics say why). */
   function hostFacts(lang: FolderLanguage, uri: string, text: string): HostFacts {
     try {
-      return lang.facts(uri, text);
+      return lang.facts(uri, text, settings);
     } catch (err) {
       report(`reading ${lang.label} host facts`, uri, err);
       return { bridges: [], addresses: [] };
@@ -233,7 +233,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
         return o ? [{ uri: u, text: o.text }] : [];
       });
       try {
-        g.results = lang.check(files);
+        g.results = lang.check(files, settings);
       } catch (err) {
         report(`checking ${lang.label} files`, uri, err);
         g.results = new Map(files.map((f) => [f.uri, [{ code: 'virtnet/internal-error', span: { start: 0, end: 0 }, severity: 'error' as const, message: `Internal error checking ${lang.label} files: ${String(err)}` }]]));
@@ -301,8 +301,14 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     checks,
     codes: [syntaxCheck, ...checks, ...folderLanguages.flatMap((l) => l.codes)].map((c) => ({ id: c.id, defaultSeverity: c.defaultSeverity, description: c.description })),
     configure(s) {
+      const dialectChanged = s.interfacesDialect !== undefined && s.interfacesDialect !== settings.interfacesDialect;
       settings = { ...settings, ...s, checks: { ...(s.checks ?? settings.checks) } };
       if (s.workspaceFolders) index.setFolders(s.workspaceFolders);
+      // Findings of host-format folders depend on the dialect: recompute them on next request.
+      if (dialectChanged) {
+        for (const g of groups.values()) g.results = undefined;
+        for (const e of entries.values()) if (e.lang) index.update(hostFactsOf(e.uri, e.lang.kind, hostFacts(e.lang, e.uri, e.text)));
+      }
     },
     setFile(uri, text) {
       const old = entries.get(uri);

@@ -42,6 +42,11 @@ export interface Settings {
   readonly reportSyntaxErrors: boolean;
   /** Workspace folder URIs; checks across formats (missing bridge, host subnets) stay within one folder. */
   readonly workspaceFolders?: readonly string[];
+  /**
+   * Which program reads interfaces files: classic `ifupdown`, `ifupdown2`, or
+   * `auto` (default: ifupdown2 for a folder with constructs only it accepts).
+   */
+  readonly interfacesDialect?: 'auto' | 'ifupdown' | 'ifupdown2';
 }
 
 export const defaultSettings: Settings = { checks: {}, reportSyntaxErrors: true };

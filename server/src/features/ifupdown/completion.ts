@@ -12,11 +12,11 @@
  * - an empty file: whole-file templates (templates.ts).
  */
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
-import { FAMILIES, METHODS, OPTIONS, isFamily, methodOf } from '../../ifupdown/vocabulary';
+import { FAMILIES, OPTIONS, familiesOf, isFamily, methodOf, methodsOf } from '../../ifupdown/vocabulary';
 import { optionKey, type IfaceStanza } from '../../ifupdown/parse';
 import { toRange } from '../../parse/lineIndex';
 import type { FeatureContext } from '../context';
-import { folderFiles, model, nameFacts } from './folder';
+import { folderDialect, folderFiles, model, nameFacts } from './folder';
 import { INTERFACES_TEMPLATES } from './templates';
 
 const Kind = { Keyword: 14, Property: 10, Value: 12, Snippet: 15, EnumMember: 20, Reference: 18 } as const;
@@ -113,18 +113,20 @@ export function ifupdownComplete(ctx: FeatureContext, offset: number): Completio
   const files = folderFiles(ctx);
   const facts = nameFacts(files);
   if (head === 'iface' && !indented) {
+    // The line being typed (still without family or method) must not decide the dialect.
+    const dialect = folderDialect(ctx, [{ uri: ctx.doc.uri, model: model(text.slice(0, lineStart) + text.slice(lineEnd)) }, ...files.slice(1)]);
     if (argIndex === 1) {
       for (const n of new Set([...facts.listed, ...facts.portOf.keys()])) {
         if (facts.declared.has(n)) continue;
         items.push({ label: n, kind: Kind.Reference, detail: facts.portOf.has(n) ? `port of ${facts.portOf.get(n)}, no stanza yet` : 'on an auto line, no stanza yet', insertTextFormat: PLAIN, textEdit: { range, newText: n } });
       }
     } else if (argIndex === 2) {
-      for (const [f, d] of Object.entries(FAMILIES)) items.push({ label: f, kind: Kind.EnumMember, detail: d, sortText: f === 'inet' ? '0' : f === 'inet6' ? '1' : '2', insertTextFormat: PLAIN, textEdit: { range, newText: `${f} ` }, command: TRIGGER_SUGGEST });
-      items.push({ label: 'inherits', kind: Kind.Keyword, detail: 'copy the options of another stanza', sortText: '3', insertTextFormat: PLAIN, textEdit: { range, newText: 'inherits ' } });
+      for (const f of familiesOf(dialect)) items.push({ label: f, kind: Kind.EnumMember, detail: FAMILIES[f], sortText: f === 'inet' ? '0' : f === 'inet6' ? '1' : '2', insertTextFormat: PLAIN, textEdit: { range, newText: `${f} ` }, command: TRIGGER_SUGGEST });
+      if (dialect === 'ifupdown') items.push({ label: 'inherits', kind: Kind.Keyword, detail: 'copy the options of another stanza', sortText: '3', insertTextFormat: PLAIN, textEdit: { range, newText: 'inherits ' } });
     } else if (argIndex === 3 && isFamily(words[2])) {
       const name = words[1];
       const port = facts.portOf.get(name);
-      for (const meth of METHODS[words[2]]) {
+      for (const meth of methodsOf(words[2], dialect)) {
         const preferred = port ? meth.name === 'manual' : name === 'lo' ? meth.name === 'loopback' : meth.name !== 'loopback';
         items.push({
           label: meth.name,

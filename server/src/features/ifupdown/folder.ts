@@ -3,7 +3,7 @@
  * `interfaces` file and interfaces.d/ of the same folder), parsed, and the
  * interface names they mention.
  */
-import { parseInterfaces, type InterfacesModel } from '../../ifupdown';
+import { parseInterfaces, resolveDialect, type Dialect, type InterfacesModel } from '../../ifupdown';
 import { bridges } from '../../ifupdown';
 import type { FeatureContext } from '../context';
 import { ifupdownLanguage } from '../../service/folderLanguages';
@@ -63,4 +63,9 @@ export function nameFacts(files: readonly FolderFile[]): NameFacts {
     }
   }
   return { declared, listed, bridges: bridgeSet, portOf };
+}
+
+/** The dialect the folder is read in: the setting, or decided from its files (`auto`). */
+export function folderDialect(ctx: FeatureContext, files: readonly FolderFile[] = folderFiles(ctx)): Dialect {
+  return resolveDialect(ctx.settings.interfacesDialect ?? 'auto', files).dialect;
 }

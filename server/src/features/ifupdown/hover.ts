@@ -7,7 +7,7 @@
 import type { Hover } from 'vscode-languageserver-types';
 import { hostAddresses } from '../../ifupdown';
 import { optionKey, type Token } from '../../ifupdown/parse';
-import { FAMILIES, METHODS, OPTIONS, isFamily, methodOf } from '../../ifupdown/vocabulary';
+import { CLASSIC_ONLY_FAMILIES, FAMILIES, OPTIONS, isFamily, methodOf, methodsOf } from '../../ifupdown/vocabulary';
 import { formatAddr } from '../../net/ip';
 import { toRange } from '../../parse/lineIndex';
 import type { FeatureContext } from '../context';
@@ -52,14 +52,19 @@ export function ifupdownHover(ctx: FeatureContext, offset: number): Hover | null
       if (st.name && on(st.name, offset)) return answer(st.name, interfaceLines(ctx, st.name.text));
       if (st.family && on(st.family, offset)) {
         const f = st.family.text;
-        if (!isFamily(f)) return answer(st.family, [`**${f}**`, `Not an address family ifupdown knows (inet, inet6, ipx, can).`]);
-        return answer(st.family, [`**${f}** — ${FAMILIES[f]}`, `Methods: ${METHODS[f].map((x) => `\`${x.name}\``).join(', ')}.`]);
+        if (!isFamily(f)) return answer(st.family, [`**${f}**`, `Not an address family ifupdown knows (inet, inet6, ipx, can; ifupdown2: inet, inet6).`]);
+        const lines = [`**${f}** — ${FAMILIES[f]}`];
+        if (CLASSIC_ONLY_FAMILIES.has(f)) lines.push('Classic ifupdown only; ifupdown2 does not know this family.');
+        const list = (d: 'ifupdown' | 'ifupdown2') => methodsOf(f, d).map((x) => `\`${x.name}\``).join(', ');
+        lines.push(`Methods: ${list('ifupdown')} (ifupdown); ${list('ifupdown2') || 'none'} (ifupdown2).`);
+        return answer(st.family, lines);
       }
       if (st.method && on(st.method, offset)) {
         const meth = methodOf(st.family?.text ?? '', st.method.text);
         if (!meth) return answer(st.method, [`**${st.method.text}**`, `Not a method of the ${st.family?.text ?? '?'} family.`]);
         const lines = [`**${meth.name}** (${st.family!.text})`, meth.description];
         if (meth.required) lines.push(`Needs: ${meth.required.map((r) => `\`${r}\``).join(', ')}.`);
+        if (meth.only) lines.push(meth.only === 'ifupdown2' ? 'ifupdown2 only; classic ifupdown does not know this method.' : 'Classic ifupdown only; ifupdown2 does not know this method.');
         return answer(st.method, lines);
       }
     }

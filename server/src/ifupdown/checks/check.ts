@@ -8,6 +8,7 @@
 import type { Finding, Severity } from '../../service/types';
 import type { InterfacesModel, IfaceStanza } from '../parse';
 import type { BridgeFact } from '../model';
+import type { Dialect, DialectEvidence } from '../dialect';
 
 export interface IfupdownFile {
   readonly uri: string;
@@ -31,6 +32,10 @@ export interface FolderFacts {
   readonly listed: ReadonlySet<string>;
   /** Glob patterns of mapping stanzas. */
   readonly mappingPatterns: readonly string[];
+  /** The program that reads the folder (setting, or decided from the files). */
+  readonly dialect: Dialect;
+  /** When `auto` chose ifupdown2: the construct that decided it. */
+  readonly dialectEvidence?: DialectEvidence;
 }
 
 export interface IfupdownCheck {
@@ -48,6 +53,16 @@ export function before(folder: FolderFacts, a: Located<{ span: { start: number }
   const ia = folder.files.indexOf(a.file);
   const ib = folder.files.indexOf(b.file);
   return ia !== ib ? ia < ib : a.item.span.start < b.item.span.start;
+}
+
+/** A value with a Mako expression (`${v}`), which ifupdown2 replaces before reading: not judged there. */
+export function templated(folder: FolderFacts, text: string): boolean {
+  return folder.dialect === 'ifupdown2' && text.includes('${');
+}
+
+/** "…; ifupdown2 reads it as X" style notes name the dialect where the rule does not hold. */
+export function otherDialect(d: Dialect): Dialect {
+  return d === 'ifupdown2' ? 'ifupdown' : 'ifupdown2';
 }
 
 export function fileLabel(uri: string): string {

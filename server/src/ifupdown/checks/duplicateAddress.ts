@@ -19,7 +19,7 @@ export const duplicateAddressCheck: IfupdownCheck = {
     const out: Finding[] = [];
     const first = new Map<string, { uri: string; a: IfaceAddress }>();
     for (const l of folder.ifaces) {
-      for (const a of stanzaAddresses(l.item)) {
+      for (const a of stanzaAddresses(l.item, folder.dialect)) {
         const key = `${a.family}:${a.addr.value}`;
         const f = first.get(key);
         if (!f) {

@@ -19,13 +19,19 @@ import { bridgeNumericValueCheck } from './bridgeNumericValue';
 import { duplicateAddressCheck } from './duplicateAddress';
 import { secondDefaultGatewayCheck } from './secondDefaultGateway';
 import { autoWithoutIfaceCheck } from './autoWithoutIface';
+import { dialectUnsupportedCheck } from './dialectUnsupported';
+import { repeatedOptionCheck } from './repeatedOption';
+import { vlanIdRangeCheck } from './vlanIdRange';
+import { bondModeValueCheck } from './bondModeValue';
 
 export const ifupdownChecks: readonly IfupdownCheck[] = [
   ifaceLineCheck,
   unknownFamilyCheck,
   unknownMethodCheck,
+  dialectUnsupportedCheck,
   optionOutsideIfaceCheck,
   emptyOptionCheck,
+  repeatedOptionCheck,
   invalidAddressCheck,
   invalidNetmaskCheck,
   gatewayOutsideSubnetCheck,
@@ -37,6 +43,8 @@ export const ifupdownChecks: readonly IfupdownCheck[] = [
   bridgePortSharedCheck,
   bridgeStpValueCheck,
   bridgeNumericValueCheck,
+  vlanIdRangeCheck,
+  bondModeValueCheck,
   duplicateAddressCheck,
   secondDefaultGatewayCheck,
   autoWithoutIfaceCheck,

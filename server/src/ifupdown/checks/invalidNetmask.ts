@@ -7,14 +7,15 @@ const ID = 'ifupdown/invalid-netmask';
 
 /**
  * `netmask` must be a contiguous dotted IPv4 mask or a prefix length (IPv6:
- * a prefix length only). When `address` carries a /prefix too, ifupdown uses
- * the netmask and silently drops the prefix: a warning when the two differ.
+ * a prefix length only). When `address` carries a /prefix too, classic
+ * ifupdown uses the netmask and silently drops the prefix, ifupdown2 the
+ * other way round: a warning when the two differ.
  */
 export const invalidNetmaskCheck: IfupdownCheck = {
   id: ID,
   defaultSeverity: 'error',
   description: 'A netmask that is not a contiguous mask or prefix length, or that contradicts the /prefix of the address.',
-  run(file) {
+  run(file, folder) {
     const out: Finding[] = [];
     for (const st of file.model.ifaces) {
       const family = ipFamily(st);
@@ -38,7 +39,9 @@ export const invalidNetmaskCheck: IfupdownCheck = {
             code: ID,
             span: nm.valueSpan,
             severity: 'warning',
-            message: `netmask '${nm.value}' (/${p.prefix}) contradicts the /${v.prefix} written in address '${a.value}'; ifupdown uses the netmask and ignores the prefix — keep only one`,
+            message: folder.dialect === 'ifupdown2'
+              ? `netmask '${nm.value}' (/${p.prefix}) contradicts the /${v.prefix} written in address '${a.value}'; ifupdown2 uses the prefix and ignores the netmask (classic ifupdown the other way round) — keep only one`
+              : `netmask '${nm.value}' (/${p.prefix}) contradicts the /${v.prefix} written in address '${a.value}'; ifupdown uses the netmask and ignores the prefix (ifupdown2 the other way round) — keep only one`,
           });
         }
       }

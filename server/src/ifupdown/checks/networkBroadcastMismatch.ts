@@ -1,6 +1,6 @@
 import type { Finding } from '../../service/types';
 import { broadcastOf, formatAddr, parseAddr } from '../../net/ip';
-import { ipFamily, stanzaAddresses } from '../model';
+import { addressFamily, stanzaAddresses } from '../model';
 import { optionsNamed } from '../parse';
 import type { IfupdownCheck } from './check';
 
@@ -16,16 +16,17 @@ export const networkBroadcastMismatchCheck: IfupdownCheck = {
   id: ID,
   defaultSeverity: 'warning',
   description: 'A network or broadcast option inconsistent with the address and netmask.',
-  run(file) {
+  run(file, folder) {
     const out: Finding[] = [];
     for (const st of file.model.ifaces) {
-      if (ipFamily(st) !== 4) continue;
-      const addrs = stanzaAddresses(st);
+      const family = addressFamily(st, folder.dialect);
+      if (family !== 4 && family !== 'any') continue;
+      const addrs = stanzaAddresses(st, folder.dialect).filter((a) => a.family === 4);
       if (addrs.length !== 1) continue; // ambiguous with several addresses
       const a = addrs[0];
       const net = a.subnet.network;
       const bcast = broadcastOf(a.subnet);
-      const where = `${formatAddr(a.addr)}/${a.prefix}${a.prefixFrom === 'default' ? ' (classful default, no netmask given)' : ''}`;
+      const where = `${formatAddr(a.addr)}/${a.prefix}${a.prefixFrom === 'default' ? (folder.dialect === 'ifupdown2' ? ' (ifupdown2 uses /32 when no prefix or netmask is given)' : ' (classful default, no netmask given)') : ''}`;
       for (const o of optionsNamed(st, 'network')) {
         const v = o.values.length === 1 ? parseAddr(o.values[0].text) : undefined;
         if (!v || v.family !== 4 || v.value === net) continue;

@@ -1,6 +1,6 @@
 import type { Finding } from '../../service/types';
 import { parseAddr } from '../../net/ip';
-import { ipFamily } from '../model';
+import { addressFamily } from '../model';
 import { option, optionsNamed, type OptionLine } from '../parse';
 import { fileLabel, type IfupdownCheck } from './check';
 
@@ -23,15 +23,15 @@ export const secondDefaultGatewayCheck: IfupdownCheck = {
     const first = new Map<string, { uri: string; o: OptionLine; name: string }>();
     for (const l of folder.ifaces) {
       const st = l.item;
-      const family = ipFamily(st);
+      const family = addressFamily(st, folder.dialect);
       if (!family || !st.name) continue;
       // Logical interfaces chosen by a mapping script are alternatives, not brought up together.
       if (folder.mappingPatterns.length > 0 && !folder.listed.has(st.name.text)) continue;
       const metric = option(st, 'metric')?.value ?? '0';
       for (const g of optionsNamed(st, 'gateway')) {
         const gw = g.values.length === 1 ? parseAddr(g.values[0].text) : undefined;
-        if (!gw || gw.family !== family) continue; // invalid-address reports it
-        const key = `${family}:${metric}`;
+        if (!gw || (family !== 'any' && gw.family !== family)) continue; // invalid-address reports it
+        const key = `${gw.family}:${metric}`;
         const f = first.get(key);
         if (!f) {
           first.set(key, { uri: l.file.uri, o: g, name: st.name.text });
@@ -42,7 +42,7 @@ export const secondDefaultGatewayCheck: IfupdownCheck = {
         out.push({
           code: ID,
           span: g.name.span,
-          message: `second IPv${family} default gateway: ${f.name} already sets 'gateway ${f.o.value}' (${where}). Adding this default route fails with "File exists" and ifup reports ${st.name.text} as failed; keep a single gateway${metric === '0' ? ' or give this one a different metric' : ''}`,
+          message: `second IPv${gw.family} default gateway: ${f.name} already sets 'gateway ${f.o.value}' (${where}). Adding this default route fails with "File exists" and ifup reports ${st.name.text} as failed; keep a single gateway${metric === '0' ? ' or give this one a different metric' : ''}`,
           related: [{ uri: f.uri, span: f.o.name.span, message: `first default gateway, on ${f.name}` }],
         });
       }

@@ -19,17 +19,20 @@ function hasAddress(st: IfaceStanza, folder: FolderFacts, seen = new Set<IfaceSt
 }
 
 /**
- * `inet static` / `inet6 static` needs an `address`: without one ifup stops
- * with a missing-variable error and the interface stays down. A stanza that
- * other stanzas inherit from is a template and may leave it out.
+ * `inet static` / `inet6 static` needs an `address` in classic ifupdown:
+ * without one ifup stops with a missing-variable error and the interface
+ * stays down. A stanza that other stanzas inherit from is a template and may
+ * leave it out. ifupdown2 brings such a stanza up without an address (it is
+ * its default method), so the rule holds for classic ifupdown only.
  */
 export const staticWithoutAddressCheck: IfupdownCheck = {
   id: ID,
   defaultSeverity: 'error',
-  description: 'A static stanza without an address.',
+  description: 'A static stanza without an address (classic ifupdown only; ifupdown2 accepts it).',
   crossFile: true,
   run(file, folder) {
     const out: Finding[] = [];
+    if (folder.dialect !== 'ifupdown') return out;
     for (const st of file.model.ifaces) {
       if (st.method?.text !== 'static' || (st.family?.text !== 'inet' && st.family?.text !== 'inet6') || !st.name) continue;
       if (st.inheritsKeyword && !st.inherits) continue; // iface-line reports the broken line
@@ -39,7 +42,7 @@ export const staticWithoutAddressCheck: IfupdownCheck = {
       out.push({
         code: ID,
         span: st.method.span,
-        message: `iface ${st.name.text} ${st.family.text} static has no 'address' line; ifup will fail for it. Add 'address …' (use 'manual' for an interface without an address, such as a bridge port)`,
+        message: `iface ${st.name.text} ${st.family.text} static has no 'address' line; ifupdown (classic) fails to bring it up. Add 'address …' (use 'manual' for an interface without an address, such as a bridge port); ifupdown2 would accept it`,
       });
     }
     return out;
