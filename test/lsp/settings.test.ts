@@ -6,7 +6,7 @@ import { DEFAULT_DIAGNOSTICS_DELAY, parseInitializationOptions, toAdapterSetting
 describe('lsp settings', () => {
   it('defaults when the client sends nothing', () => {
     const s = toAdapterSettings(undefined, {});
-    assert.deepEqual(s.service, { checks: {}, reportSyntaxErrors: true });
+    assert.deepEqual(s.service, { checks: {}, reportSyntaxErrors: true, interfacesDialect: 'auto' });
     assert.equal(s.diagnosticsDelay, DEFAULT_DIAGNOSTICS_DELAY);
   });
 
@@ -21,6 +21,13 @@ describe('lsp settings', () => {
     assert.equal(toAdapterSettings({ xml: { syntaxErrors: 'on' } }, { xmlExtensionPresent: true }).service.reportSyntaxErrors, true);
     assert.equal(toAdapterSettings({ xml: { syntaxErrors: 'off' } }, {}).service.reportSyntaxErrors, false);
     assert.equal(toAdapterSettings({ xml: { syntaxErrors: 42 } }, {}).service.reportSyntaxErrors, true);
+  });
+
+  it('reads virtnet.interfaces.dialect, auto unless it is ifupdown or ifupdown2', () => {
+    assert.equal(toAdapterSettings({ interfaces: { dialect: 'ifupdown2' } }, {}).service.interfacesDialect, 'ifupdown2');
+    assert.equal(toAdapterSettings({ interfaces: { dialect: 'ifupdown' } }, {}).service.interfacesDialect, 'ifupdown');
+    assert.equal(toAdapterSettings({ interfaces: { dialect: 'proxmox' } }, {}).service.interfacesDialect, 'auto');
+    assert.equal(toAdapterSettings({ interfaces: 'ifupdown2' }, {}).service.interfacesDialect, 'auto');
   });
 
   it('takes the delay from initialization options first, then the setting', () => {
