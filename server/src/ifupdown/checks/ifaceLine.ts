@@ -16,7 +16,7 @@ const ID = 'ifupdown/iface-line';
 export const ifaceLineCheck: IfupdownCheck = {
   id: ID,
   defaultSeverity: 'error',
-  description: 'An iface line without a name, family or method, or with an unknown inherits template.',
+  description: 'An iface line without a name, family or method (family and method: classic ifupdown only), or with an unknown inherits template.',
   run(file, folder) {
     const out: Finding[] = [];
     for (const st of file.model.ifaces) {
