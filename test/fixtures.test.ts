@@ -8,7 +8,7 @@ import { parseMarkers } from './harness/markers';
 const cases = fixtureCases();
 
 for (const c of cases) {
-  test(`fixture ${c.name}`, () => checkDiagnostics(c.files));
+  test(`fixture ${c.name}`, () => checkDiagnostics(c.files, c.settings));
 }
 
 test('every check has a fixture that triggers it and one that passes cleanly', () => {

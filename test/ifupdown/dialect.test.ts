@@ -45,7 +45,7 @@ test('the facade reads a Proxmox VE SDN folder as ifupdown2 by default, and foll
   service.configure({ interfacesDialect: 'ifupdown' });
   const classic = service.getDiagnostics(SDN);
   assert.deepEqual(classic.map((d) => [d.code, d.range.start.line]), [['ifupdown/iface-line', 3]]);
-  assert.match(classic[0].message, /ifupdown \(classic\) requires an address family and method.*ifupdown2 accepts/);
+  assert.match(String(classic[0].message), /ifupdown \(classic\) requires an address family and method.*ifupdown2 accepts/);
   service.configure({ interfacesDialect: 'auto' });
   assert.deepEqual(service.getDiagnostics(SDN), []);
 });

@@ -3,14 +3,14 @@
  * Same conventions as the main runner: every file is a one-file folder, a
  * `ws-*` folder is one multi-file folder; `# ^^^ severity code: text`
  * markers under the offending columns; every finding must be marked.
- * Fixtures inside a folder named `ifupdown2` are read in that dialect, inside
- * one named `classic` as classic ifupdown, the others with `auto`.
+ * Fixtures inside a folder named `ifupdown2` or `classic` are read in that
+ * dialect (fixtureCases sets `settings`), the others with `auto`.
  * Runs the ifupdown module directly until the facade knows this language.
  */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { checkInterfacesFolder, checkSeverity, ifupdownChecks, isInterfacesFile, type DialectSetting } from '../../server/src/ifupdown/index';
+import { checkInterfacesFolder, checkSeverity, ifupdownChecks, isInterfacesFile } from '../../server/src/ifupdown/index';
 import { LineIndex } from '../../server/src/parse/lineIndex';
 import { FIXTURES, fixtureCases } from '../harness/fixtureCases';
 import { parseMarkers } from '../harness/markers';
@@ -22,16 +22,10 @@ function describe(x: { line: number; start: number; end: number; severity: strin
   return `${x.line + 1}:${x.start}-${x.end} ${x.severity} ${x.code}`;
 }
 
-/** The dialect a fixture is read in, from the folders of its path. */
-export function fixtureDialect(name: string): DialectSetting {
-  const dirs = name.split(path.sep).slice(0, -1);
-  return dirs.includes('ifupdown2') ? 'ifupdown2' : dirs.includes('classic') ? 'ifupdown' : 'auto';
-}
-
 for (const c of cases) {
   test(`ifupdown fixture ${c.name}`, () => {
     for (const f of c.files) assert.ok(isInterfacesFile(f.uri, f.text), `${f.uri} is not recognised as an interfaces file`);
-    const results = checkInterfacesFolder(c.files, fixtureDialect(c.name));
+    const results = checkInterfacesFolder(c.files, c.settings?.interfacesDialect);
     const problems: string[] = [];
     for (const f of c.files) {
       const li = new LineIndex(f.text);

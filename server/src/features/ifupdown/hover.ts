@@ -83,7 +83,7 @@ export function ifupdownHover(ctx: FeatureContext, offset: number): Hover | null
         }
         if (o.key === 'bridge_ports') {
           const p = o.values.find((t) => on(t, offset));
-          if (p && !['none', 'all', 'regex', 'noregex'].includes(p.text)) return answer(p, interfaceLines(ctx, p.text));
+          if (p && !['none', 'all', 'regex', 'noregex', 'glob'].includes(p.text)) return answer(p, interfaceLines(ctx, p.text));
         }
       }
     }
