@@ -86,7 +86,8 @@ export interface OptionInfo {
   readonly values?: readonly string[];
 }
 
-const BOND_MODES = ['balance-rr', 'active-backup', 'balance-xor', 'broadcast', '802.3ad', 'balance-tlb', 'balance-alb'];
+/** The bonding driver's modes by name (each also has its number, 0–6, in this order). */
+export const BOND_MODES: readonly string[] = ['balance-rr', 'active-backup', 'balance-xor', 'broadcast', '802.3ad', 'balance-tlb', 'balance-alb'];
 
 export const OPTIONS: readonly OptionInfo[] = [
   { name: 'address', description: 'The interface address, optionally with a /prefix (e.g. `192.168.1.10/24` or `2001:db8::10/64`).' },

@@ -1,9 +1,9 @@
 import type { Finding } from '../../service/types';
 import { optionsNamed } from '../parse';
+import { BOND_MODES as MODES } from '../vocabulary';
 import type { IfupdownCheck } from './check';
 
 const ID = 'ifupdown/bond-mode-value';
-const MODES = ['balance-rr', 'active-backup', 'balance-xor', 'broadcast', '802.3ad', 'balance-tlb', 'balance-alb'];
 
 /**
  * `bond-mode` takes a bonding driver mode, by name or by its number 0–6.
