@@ -1,6 +1,6 @@
 /**
  * Go to definition and find references for network and bridge names (see
- * names/symbols.ts for what declares and what uses a name).
+ * names/occurrences.ts for what declares and what uses a name).
  *
  * - From `<source network='x'>`: the `<name>` of the network x (in another
  *   file, usually). From a network's own `<name>`: itself.
@@ -14,7 +14,7 @@
 import type { Location } from 'vscode-languageserver-types';
 import { toRange } from '../parse/lineIndex';
 import type { FeatureContext } from './context';
-import { nameAt, occurrences, type NameOccurrence } from './names/symbols';
+import { nameAt, occurrences, type NameOccurrence } from './names/occurrences';
 
 export function toLocations(ctx: FeatureContext, list: readonly NameOccurrence[]): Location[] {
   const out: Location[] = [];

@@ -18,7 +18,7 @@
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { toRange } from '../parse/lineIndex';
 import type { FeatureContext } from './context';
-import { bridgeNameTaken, nameAt, occurrences, networkDeclarations, type NameAt, type NameOccurrence, type Quoting } from './names/symbols';
+import { bridgeNameTaken, nameAt, occurrences, networkDeclarations, type NameAt, type NameOccurrence, type Quoting } from './names/occurrences';
 
 /** Linux interface names hold at most 15 characters. */
 const IFNAMSIZ = 15;

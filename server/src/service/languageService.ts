@@ -28,7 +28,7 @@ import { format } from '../features/format';
 import { hover } from '../features/hover';
 import { definition, references } from '../features/navigation';
 import { prepareRename, rename, renameRefusal } from '../features/rename';
-import { documentSymbols } from '../features/symbols';
+import { documentSymbols } from '../features/outline';
 import { allChecks } from '../checks';
 import type { Check, CheckContext } from '../checks/check';
 import { buildModel } from '../model/libvirt';

@@ -7,7 +7,7 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import { ipSubnet, type NetworkModel } from '../../model/libvirt';
 import { broadcastOf, formatAddr, formatSubnet, parseAddr, prefixFromNetmask, type Subnet } from '../../net/ip';
 import { attr, type XmlElement } from '../../parse/xml';
-import { freeHostAddress, nextFreeSubnet } from '../generate';
+import { freeHostAddress, nextFreeSubnet } from '../freshValues';
 import { locate, quickFix, removeAttribute, replace, type Edit, type FixInput } from './edits';
 
 /** libvirt/unknown-attribute on `prefix` or `netmask` when the element has both: keep one of them. */

@@ -8,7 +8,7 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import { usableIp } from '../../checks/network/util';
 import type { DhcpRange, IpBlock, NetworkModel } from '../../model/libvirt';
 import { broadcastOf, formatAddr, formatSubnet, parseAddr, type Addr } from '../../net/ip';
-import { dhcpRangeFor } from '../generate';
+import { dhcpRangeFor } from '../freshValues';
 import { locate, quickFix, replace, type Edit, type FixInput } from './edits';
 
 interface Target {

@@ -6,7 +6,7 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import type { NetworkModel } from '../../model/libvirt';
 import { formatAddr, formatSubnet } from '../../net/ip';
 import { attr, child } from '../../parse/xml';
-import { dhcpRangeFor, gatewayOf, nextFreeSubnet } from '../generate';
+import { dhcpRangeFor, gatewayOf, nextFreeSubnet } from '../freshValues';
 import { indentUnit, insertAfter, insertLastChild, locate, quickFix, quoteOf, removeAttribute, removeElement, type Edit, type FixInput } from './edits';
 
 function networkOf(input: FixInput): NetworkModel | undefined {

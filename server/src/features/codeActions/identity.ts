@@ -5,7 +5,7 @@
  */
 import type { CodeAction } from 'vscode-languageserver-types';
 import { isMulticastMac, parseMac } from '../../net/ip';
-import { freshMac, freshUuid } from '../generate';
+import { freshMac, freshUuid } from '../freshValues';
 import { locate, quickFix, replace, type FixInput } from './edits';
 
 /** `<uuid>` text (or an empty `<uuid>`) → a fresh UUID. */

@@ -24,16 +24,8 @@ import { toRange } from '../../parse/lineIndex';
 import type { Span } from '../../parse/span';
 import type { XmlElement } from '../../parse/xml';
 import type { FeatureContext } from '../context';
-import {
-  freeBridgeName,
-  freeHostAddress,
-  freeNetworkName,
-  freeSubnet,
-  freshMac,
-  freshUuid,
-  hostBridgeNames,
-  ipBlockOf,
-} from './generate';
+import { freeHostAddress, freshMac, freshUuid } from '../freshValues';
+import { freeBridgeName, freeNetworkName, freeSubnet, hostBridgeNames, ipBlockOf } from './suggestedValues';
 import { attributeChoices, attributeValues, childChoices, rootChoices, shapeOf, textValues, type ElementChoice } from './schemaAt';
 import { situationAt, type Situation } from './situation';
 import { escapeSnippet } from './snippetText';
@@ -129,7 +121,7 @@ class Collector {
       vals.length > 1 ? `\${${n}|${vals.map((v) => v.replace(/[,|\\$}]/g, (x) => `\\${x}`)).join(',')}|}` : `\${${n}:${escapeSnippet(vals[0] ?? dflt)}}`;
     return (this.fillCache = {
       uuid: freshUuid(),
-      mac: freshMac(ctx),
+      mac: freshMac(ctx.workspace),
       net: () => sub.base,
       hostIp: `${sub.base}.10`,
       hostName: '${1:vm1}',
@@ -214,7 +206,7 @@ function elementBodies(c: Collector, parent: XmlElement | undefined, choice: Ele
     return [{ label: 'uuid', text: `<uuid>${u}</uuid>`, detail: 'element, with a fresh UUID', doc: `Fresh UUID \`${u}\`` }];
   }
   if (name === 'mac' && choice.patterns.length && shapeOf(choice).attributes.some((a) => a.name === 'address')) {
-    const mac = freshMac(ctx);
+    const mac = freshMac(ctx.workspace);
     return [{ label: 'mac', text: `<mac address='${mac}'/>`, detail: 'element, with a fresh MAC', doc: `\`${mac}\`: libvirt's 52:54:00 prefix, unused in the workspace` }];
   }
   if (isNet && name === 'ip' && pname === 'network') {
@@ -230,7 +222,7 @@ function elementBodies(c: Collector, parent: XmlElement | undefined, choice: Ele
   if (isNet && name === 'host' && pname === 'dhcp') {
     const ip = ipBlockOf(ctx, parent);
     const addr = ip && freeHostAddress(ip);
-    const mac = freshMac(ctx);
+    const mac = freshMac(ctx.workspace);
     const n = (ip?.hosts.length ?? 0) + 1;
     const text = `<host mac='${mac}' name='\${1:vm${n}}' ip='${addr ?? '$2'}'/>`;
     return [{ label: 'host', text, detail: 'element: static DHCP host (fresh MAC, free address)' }];
@@ -430,8 +422,8 @@ interface Generated {
 function generatedValues(ctx: FeatureContext, el: XmlElement, attr: string, probe = false): Generated[] {
   const isNet = ctx.doc.kind === 'libvirt-network';
   const n = el.name;
-  if (attr === 'address' && n === 'mac') return probe ? [{ value: '', detail: '' }] : [{ value: freshMac(ctx), detail: 'fresh MAC (52:54:00, unused in the workspace)' }];
-  if (isNet && n === 'host' && attr === 'mac') return probe ? [{ value: '', detail: '' }] : [{ value: freshMac(ctx), detail: 'fresh MAC (52:54:00, unused in the workspace)' }];
+  if (attr === 'address' && n === 'mac') return probe ? [{ value: '', detail: '' }] : [{ value: freshMac(ctx.workspace), detail: 'fresh MAC (52:54:00, unused in the workspace)' }];
+  if (isNet && n === 'host' && attr === 'mac') return probe ? [{ value: '', detail: '' }] : [{ value: freshMac(ctx.workspace), detail: 'fresh MAC (52:54:00, unused in the workspace)' }];
   if (isNet && n === 'ip' && attr === 'address' && el.parent?.name === 'network') {
     if (probe) return [{ value: '', detail: '' }];
     const s = freeSubnet(ctx);

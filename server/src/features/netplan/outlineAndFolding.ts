@@ -28,7 +28,7 @@ function scalars(n: NpNode | undefined): string[] {
 
 const str = (n: NpNode | undefined) => (n && n.kind === 'scalar' && !n.empty ? n.value : undefined);
 
-export function netplanSymbols(ctx: FeatureContext): DocumentSymbol[] {
+export function netplanOutline(ctx: FeatureContext): DocumentSymbol[] {
   const text = ctx.doc.text;
   const li = ctx.doc.lineIndex;
   const root = parsed(text).root;

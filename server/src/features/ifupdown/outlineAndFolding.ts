@@ -15,7 +15,7 @@ import type { Span } from '../../parse/span';
 import type { FeatureContext } from '../context';
 import { model } from './folder';
 
-export function ifupdownSymbols(ctx: FeatureContext): DocumentSymbol[] {
+export function ifupdownOutline(ctx: FeatureContext): DocumentSymbol[] {
   const li = ctx.doc.lineIndex;
   const sym = (name: string, kind: SymbolKind, range: Span, sel: Span, detail?: string, children?: DocumentSymbol[]): DocumentSymbol => {
     const s: DocumentSymbol = { name: name || '(unnamed)', kind, range: toRange(li, range), selectionRange: toRange(li, sel) };

@@ -15,8 +15,8 @@ import { attr, child, children, type XmlElement } from '../parse/xml';
 import { formatSubnet } from '../net/ip';
 import type { FeatureContext } from './context';
 import { countText } from './docs/ipInfo';
-import { netplanSymbols } from './netplan';
-import { ifupdownSymbols } from './ifupdown';
+import { netplanOutline } from './netplan';
+import { ifupdownOutline } from './ifupdown';
 
 /** Static DHCP hosts are grouped under one node when an <ip> has more than this many. */
 export const HOST_GROUP_THRESHOLD = 5;
@@ -164,8 +164,8 @@ function hostInterfaceSymbol(b: Builder, el: XmlElement): DocumentSymbol {
 }
 
 export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
-  if (ctx.doc.format === 'netplan') return netplanSymbols(ctx);
-  if (ctx.doc.format === 'ifupdown') return ifupdownSymbols(ctx);
+  if (ctx.doc.format === 'netplan') return netplanOutline(ctx);
+  if (ctx.doc.format === 'ifupdown') return ifupdownOutline(ctx);
   const model = ctx.doc.model;
   if (!model) return [];
   const b = new Builder(ctx.doc.lineIndex);

@@ -1,23 +1,15 @@
 /**
- * Values completion makes up: UUIDs, MAC addresses, subnets, DHCP host
- * addresses and bridge names that are fresh for the workspace.
- *
- * Randomness comes from the Web Crypto API (`globalThis.crypto`), which is
- * pure enough for a language service: no I/O, nothing outside the process.
+ * Values completion suggests for the document at hand: a free /24 (avoiding
+ * the document's own subnets too), the `<ip>` block around the cursor, the
+ * host bridges the workspace knows, and bridge and network names no
+ * workspace file uses. The workspace-wide generators (UUID, MAC, subnet
+ * search) are in features/freshValues.ts.
  */
 import type { IpBlock } from '../../model/libvirt';
 import { ipSubnet } from '../../model/libvirt';
 import { formatAddr, parseAddr, subnetOf, type Subnet } from '../../net/ip';
-import { freshMac as sharedFreshMac, nextFreeSubnet } from '../generate';
-import { attrValue } from '../../parse/xml';
+import { nextFreeSubnet } from '../freshValues';
 import type { FeatureContext } from '../context';
-
-export { freshUuid, freeHostAddress } from '../generate';
-
-/** A fresh 52:54:00 MAC no workspace file uses, nor `avoid` (see features/generate.ts). */
-export function freshMac(ctx: FeatureContext, avoid: readonly string[] = []): string {
-  return sharedFreshMac(ctx.workspace, avoid);
-}
 
 export interface FreeSubnet {
   /** The first three octets, e.g. `192.168.100`. */
@@ -57,32 +49,17 @@ export function ipBlockOf(ctx: FeatureContext, el: { parent: unknown } | undefin
   return undefined;
 }
 
-/** Host bridge names the workspace knows: networks' `<bridge name>`, host-interface bridges, NIC sources. */
-export function knownBridgeNames(ctx: FeatureContext): string[] {
-  const out = new Set<string>();
-  for (const f of ctx.workspace.allFacts()) {
-    if (f.bridgeName?.value) out.add(f.bridgeName.value);
-    for (const b of f.nicBridges) if (b.value) out.add(b.value);
-  }
-  for (const d of ctx.documents()) {
-    if (d.kind !== 'libvirt-host-interface' || !d.xml?.root) continue;
-    const root = d.xml.root;
-    if (attrValue(root, 'type') === 'bridge' && attrValue(root, 'name')) out.add(attrValue(root, 'name')!);
-  }
-  return [...out].sort();
-}
-
-/** Host bridges only (host-interface files, and networks in bridge mode, which name an existing host bridge). */
+/**
+ * Bridges a VM or a bridged network can attach to: those the host defines
+ * (netplan, interfaces, host-interface XML), those networks in bridge mode
+ * name, and those VM interfaces already use.
+ */
 export function hostBridgeNames(ctx: FeatureContext): string[] {
   const out = new Set<string>();
   for (const f of ctx.workspace.allFacts()) {
     if (f.forwardMode === 'bridge' && f.bridgeName?.value) out.add(f.bridgeName.value);
     for (const b of f.nicBridges) if (b.value) out.add(b.value);
-  }
-  for (const d of ctx.documents()) {
-    if (d.kind !== 'libvirt-host-interface' || !d.xml?.root) continue;
-    const root = d.xml.root;
-    if (attrValue(root, 'type') === 'bridge' && attrValue(root, 'name')) out.add(attrValue(root, 'name')!);
+    for (const b of f.hostBridges ?? []) out.add(b.name);
   }
   return [...out].sort();
 }

@@ -1,12 +1,12 @@
 /**
- * The value generators behind the quick fixes (server/src/features/generate.ts).
+ * The value generators behind the quick fixes (server/src/features/freshValues.ts).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildModel, type NetworkModel } from '../../server/src/model/libvirt';
 import { formatAddr, formatSubnet } from '../../server/src/net/ip';
 import { parseXml } from '../../server/src/parse/xml';
-import { dhcpRangeFor, freeHostAddress, freshMac, freshUuid, gatewayOf, nextFreeSubnet } from '../../server/src/features/generate';
+import { dhcpRangeFor, freeHostAddress, freshMac, freshUuid, gatewayOf, nextFreeSubnet } from '../../server/src/features/freshValues';
 import { factsOf, WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 
 function workspace(files: Record<string, string>): WorkspaceIndex {
