@@ -10,6 +10,7 @@ import schema from '../../../schemas/netplan/netplan.schema.json';
 import type { Finding } from '../service/types';
 import type { Span } from '../parse/span';
 import { nodeAt, toJson, type NetplanParse, type NpNode, type NpScalar } from './parse';
+import { editDistance } from '../text/closeMatches';
 
 export const NETPLAN_CODES = {
   unknownKey: 'netplan/unknown-key',
@@ -55,20 +56,6 @@ function expectedType(t: unknown): 'object' | 'array' | 'string' | undefined {
   if (ts.includes('array')) return 'array';
   if (ts.includes('string')) return 'string';
   return undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0];
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j];
-      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length];
 }
 
 function suggestion(key: string, known: string[]): string {

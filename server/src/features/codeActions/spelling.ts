@@ -5,41 +5,8 @@
  */
 import type { CodeAction } from 'vscode-languageserver-types';
 import { allowedValues, expectedAttributes, expectedChildren } from '../../schema/query';
+import { closeMatches } from '../../text/closeMatches';
 import { locate, quickFix, renameElement, replace, type FixInput } from './edits';
-
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
-  const m = a.length;
-  const n = b.length;
-  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => [i, ...new Array<number>(n).fill(0)]);
-  for (let j = 1; j <= n; j++) d[0][j] = j;
-  for (let i = 1; i <= m; i++)
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[m][n];
-}
-
-/**
- * The candidates close to `word`, best first: same name in another case,
- * then edit distance ≤ 2 (≤ 1 for names of up to four characters).
- */
-export function closeMatches(word: string, candidates: Iterable<string>): string[] {
-  const scored: [string, number][] = [];
-  for (const c of new Set(candidates)) {
-    if (c === word || c === '') continue;
-    if (c.toLowerCase() === word.toLowerCase()) {
-      scored.push([c, 0]);
-      continue;
-    }
-    const max = Math.min(word.length, c.length) <= 4 ? 1 : 2;
-    const dist = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (dist <= max) scored.push([c, dist]);
-  }
-  return scored.sort((x, y) => x[1] - y[1]).map((x) => x[0]);
-}
 
 /** The names listed after "expected …" in a schema message. */
 function namesInMessage(message: string): string[] {

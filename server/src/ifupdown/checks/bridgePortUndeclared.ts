@@ -1,22 +1,8 @@
 import type { Finding } from '../../service/types';
+import { editDistance } from '../../text/closeMatches';
 import type { IfupdownCheck } from './check';
 
 const ID = 'ifupdown/bridge-port-undeclared';
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
 
 /**
  * A bridge port that no file of the folder declares (no iface stanza, no
@@ -39,7 +25,7 @@ export const bridgePortUndeclaredCheck: IfupdownCheck = {
       if (b.file !== file) continue;
       for (const p of b.item.ports) {
         if (folder.byName.has(p.text) || folder.listed.has(p.text)) continue;
-        const near = known.filter((k) => k !== b.item.name && distance(k, p.text) <= 2 && !b.item.ports.some((q) => q.text === k));
+        const near = known.filter((k) => k !== b.item.name && editDistance(k, p.text, 2) <= 2 && !b.item.ports.some((q) => q.text === k));
         if (near.length === 0) continue;
         out.push({ code: ID, span: p.span, message: `bridge port '${p.text}' is declared nowhere in this folder; did you mean ${near.map((n) => `'${n}'`).join(' or ')}? If no device '${p.text}' exists, ${b.item.name} comes up without this port` });
       }
