@@ -119,3 +119,76 @@ describe('references', () => {
     assert.deepEqual(show(s.references(VM1, c.position, true), { ...files, [NET_OTHER]: net }), ['networks/lab.xml virbr10@4:16', 'vms/vm1.xml virbr10@14:22']);
   });
 });
+
+describe('bridges defined by netplan and interfaces files', () => {
+  const NETPLAN = 'file:///ws/etc/netplan/01-netcfg.yaml';
+  const IFACES = 'file:///ws/etc/network/interfaces';
+  const host: Record<string, string | undefined> = {
+    [IFACE_BR0]: undefined,
+    [NETPLAN]: `network:
+  version: 2
+  ethernets:
+    enp3s0f0:
+      dhcp4: false
+  bridges:
+    br0:
+      interfaces: [ enp3s0f0 ]
+      dhcp4: true
+`,
+    [IFACES]: `auto br0
+iface br0 inet dhcp
+    bridge_ports eno1
+`,
+  };
+  const texts = { ...files, ...host } as Record<string, string>;
+
+  it("jumps from <source bridge='br0'> of a VM to the netplan bridges: key and the interfaces iface line", () => {
+    const { s, c } = marked(VM1, "<source bridge='b|r0'/>", host);
+    assert.deepEqual(show(s.definition(VM1, c.position), texts), ['etc/netplan/01-netcfg.yaml br0@6:4', 'etc/network/interfaces br0@1:6']);
+  });
+
+  it('jumps from the bridge of a <forward mode=bridge> network to them too', () => {
+    const { s, c } = marked(NET_HOSTBR, '<bridge name="br|0"/>', host);
+    assert.deepEqual(show(s.definition(NET_HOSTBR, c.position), texts), ['etc/netplan/01-netcfg.yaml br0@6:4', 'etc/network/interfaces br0@1:6']);
+  });
+
+  it('lists the libvirt users from the netplan key and from the iface line', () => {
+    const users = ['networks/host-br.xml br0@4:16', 'vms/vm1.xml br0@18:22'];
+    const a = marked(NETPLAN, '    b|r0:', host);
+    assert.deepEqual(show(a.s.references(NETPLAN, a.c.position, false), texts), users);
+    assert.deepEqual(show(a.s.references(NETPLAN, a.c.position, true), texts), ['etc/netplan/01-netcfg.yaml br0@6:4', 'etc/network/interfaces br0@1:6', ...users]);
+    assert.deepEqual(show(a.s.definition(NETPLAN, a.c.position), texts), ['etc/netplan/01-netcfg.yaml br0@6:4', 'etc/network/interfaces br0@1:6']);
+    const b = marked(IFACES, 'iface br0|', host);
+    assert.deepEqual(show(b.s.references(IFACES, b.c.position, false), texts), users);
+  });
+
+  it('answers nothing elsewhere in those files (an ethernet, an option, a non-bridge stanza)', () => {
+    for (const around of ['    enp3s0f|0:', '  bridg|es:', 'interfaces: [ enp|3s0f0 ]']) {
+      const { s, c } = marked(NETPLAN, around, host);
+      assert.deepEqual(s.references(NETPLAN, c.position, true), [], around);
+    }
+    const plain = { ...host, [IFACES]: 'auto eno1\niface eno1 inet dhcp\n' };
+    const { s, c } = marked(IFACES, 'iface en|o1', plain);
+    assert.deepEqual(s.references(IFACES, c.position, true), []);
+    const o = marked(IFACES, '    bridge_po|rts', host);
+    assert.deepEqual(o.s.references(IFACES, o.c.position, true), []);
+  });
+
+  it('pairs a host configuration only with libvirt files of its own workspace folder', () => {
+    const { s, c } = marked(VM1, "<source bridge='b|r0'/>", host);
+    s.configure({ workspaceFolders: ['file:///ws/vms', 'file:///ws/etc', 'file:///ws/networks'] });
+    assert.deepEqual(s.definition(VM1, c.position).map((l) => l.uri), [NET_HOSTBR], 'the networks attached to br0, as without a definition');
+    const n = marked(NETPLAN, '    b|r0:', host);
+    n.s.configure({ workspaceFolders: ['file:///ws/vms', 'file:///ws/etc'] });
+    assert.deepEqual(n.s.references(NETPLAN, n.c.position, false), []);
+  });
+
+  it('does not rename a bridge that a netplan or interfaces file defines, and says why', () => {
+    const a = marked(VM1, "<source bridge='b|r0'/>", host);
+    assert.equal(a.s.prepareRename(VM1, a.c.position), null);
+    assert.match(a.s.renameRefusal(VM1, a.c.position) ?? '', /defined in (01-netcfg\.yaml|interfaces).*by hand/);
+    const b = marked(NETPLAN, '    b|r0:', host);
+    assert.equal(b.s.rename(NETPLAN, b.c.position, 'br5'), null);
+    assert.match(b.s.renameRefusal(NETPLAN, b.c.position) ?? '', /01-netcfg\.yaml \(netplan\)/);
+  });
+});

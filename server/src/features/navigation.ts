@@ -6,9 +6,12 @@
  *   file, usually). From a network's own `<name>`: itself.
  * - From `<source bridge='x'>` or the `<bridge name='x'>` of a
  *   `<forward mode='bridge'>` network: what creates the bridge (a network
- *   that manages it, a host interface definition, later netplan). When the
+ *   that manages it, a host interface definition, the netplan `bridges:`
+ *   key or the interfaces `iface` line that defines it). When the
  *   workspace holds no definition, the networks that attach to that host
  *   bridge are the best answer we have.
+ * - From a netplan or interfaces bridge: itself; its references are the
+ *   libvirt networks and VM interfaces of the same folder that use it.
  * - References: every use, plus the declarations when asked.
  */
 import type { Location } from 'vscode-languageserver-types';

@@ -5,7 +5,9 @@
  * Bridge: the `<bridge name='…'>` of the network that creates it (or the
  * host interface definition), every `<source bridge='…'>`, and the
  * `<bridge name='…'>` of networks in `<forward mode='bridge'>` that attach
- * to it.
+ * to it. A bridge that a netplan or interfaces file defines is not renamed
+ * (from either side): other definitions there may name it (a VLAN's link,
+ * `auto br0`), and renaming only the libvirt side would cut its users off.
  *
  * A duplicated network name (two files declare it; a diagnostic says so) is
  * usually a copied file whose name has not been changed yet: renaming from
@@ -18,7 +20,7 @@
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { toRange } from '../parse/lineIndex';
 import type { FeatureContext } from './context';
-import { bridgeNameTaken, nameAt, occurrences, networkDeclarations, type NameAt, type NameOccurrence, type Quoting } from './names/occurrences';
+import { bridgeNameTaken, isHostConfig, nameAt, occurrences, networkDeclarations, type NameAt, type NameOccurrence, type Quoting } from './names/occurrences';
 
 /** Linux interface names hold at most 15 characters. */
 const IFNAMSIZ = 15;
@@ -36,6 +38,12 @@ function prepareRefusal(ctx: FeatureContext, at: NameAt | undefined): string | u
   if (!at) return NOTHING_HERE;
   if (at.kind === 'network' && at.occurrence.role === 'reference' && networkDeclarations(ctx, at.name).length === 0) {
     return `The network '${at.name}' is not defined in this workspace; renaming only its users would point them at a network that does not exist. Open the folder that holds its XML, or edit the value by hand.`;
+  }
+  if (at.kind === 'bridge') {
+    const host = isHostConfig(at.occurrence.holder) ? at.occurrence : occurrences(ctx, 'bridge', at.name).find((o) => isHostConfig(o.holder));
+    if (host) {
+      return `The bridge '${at.name}' is defined in ${baseName(host.uri)} (${host.holder === 'netplan' ? 'netplan' : 'an interfaces file'}), where other definitions may name it too; VirtNet does not rename inside host configuration files. Rename it there by hand, then its libvirt users.`;
+    }
   }
   return undefined;
 }

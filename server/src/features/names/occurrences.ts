@@ -5,23 +5,25 @@
  * - A network is declared by its `<name>` and used by `<source network='…'>`
  *   in VM interfaces (domain XML or a lone `<interface>` device).
  * - A bridge is declared by a network that creates it (`<bridge name='…'>`
- *   with no forward mode, or nat/route/open), or by a host interface
- *   definition (`<interface type='bridge' name='…'>` for `virsh iface-define`),
- *   and used by `<source bridge='…'>` in VM interfaces and by the
- *   `<bridge name='…'>` of a `<forward mode='bridge'>` network (which attaches
- *   to a bridge the host already has).
+ *   with no forward mode, or nat/route/open), or by the host: a host
+ *   interface definition (`<interface type='bridge' name='…'>` for
+ *   `virsh iface-define`), a netplan `bridges:` entry, an interfaces stanza
+ *   `iface br0 …` with `bridge_ports`. It is used by `<source bridge='…'>` in
+ *   VM interfaces and by the `<bridge name='…'>` of a `<forward mode='bridge'>`
+ *   network (which attaches to a bridge the host already has).
  *
- * Bridge declarations come from a list of providers (`bridgeProviders`): the
- * netplan and /etc/network/interfaces bridges of a later issue plug in there
- * without touching navigation or rename.
+ * netplan and interfaces files describe the host of their workspace folder:
+ * they are linked only with libvirt files of the same folder, as the
+ * libvirt/missing-bridge check judges.
  *
  * Cross-file lookups go through the workspace index (which already keys files
- * by network name, bridge name and NIC source), so they cost one map lookup,
- * not a scan of the workspace; only host interface bridges scan the documents.
+ * by network name, bridge name, host bridge and NIC source), so they cost one
+ * map lookup, not a scan of the workspace.
  */
 import { attr, elementAt, type XmlAttribute, type XmlElement } from '../../parse/xml';
 import type { Span } from '../../parse/span';
 import type { DocumentView, FeatureContext } from '../context';
+import type { HostBridge } from '../../workspace/workspaceIndex';
 
 export type NameKind = 'network' | 'bridge';
 
@@ -36,8 +38,16 @@ export interface NameOccurrence {
   readonly quoting: Quoting;
   /** What holds the name, for messages: "network 'lab'", "host bridge br0"… */
   readonly what: string;
-  /** Where it is written: a network's <name> or <bridge>, a VM interface <source>, or a bridge provider's id. */
-  readonly holder: 'network-name' | 'network-bridge' | 'vm-interface' | string;
+  /** Where it is written: a network's <name> or <bridge>, a VM interface <source>, or the kind of file that defines a host bridge. */
+  readonly holder: 'network-name' | 'network-bridge' | 'vm-interface' | HostBridgeHolder;
+}
+
+/** The kinds of files that define host bridges. */
+export type HostBridgeHolder = 'libvirt-host-interface' | 'netplan' | 'ifupdown';
+
+/** Host configuration files (not libvirt XML), whose bridges are the host's own. */
+export function isHostConfig(holder: NameOccurrence['holder']): holder is 'netplan' | 'ifupdown' {
+  return holder === 'netplan' || holder === 'ifupdown';
 }
 
 /** The name under the cursor. */
@@ -93,6 +103,7 @@ function isVmInterface(doc: DocumentView, el: XmlElement | undefined): boolean {
 /** The network or bridge name at `offset` in the current document, if any. */
 export function nameAt(ctx: FeatureContext, offset: number): NameAt | undefined {
   const doc = ctx.doc;
+  if (doc.format === 'netplan' || doc.format === 'ifupdown') return hostConfigBridgeAt(ctx, offset);
   const root = doc.xml?.root;
   if (!root || !doc.kind) return undefined;
   const el = elementAt(root, offset);
@@ -131,7 +142,7 @@ export function nameAt(ctx: FeatureContext, offset: number): NameAt | undefined 
     return {
       kind: 'bridge',
       name: a.value,
-      occurrence: { uri, span: a.valueSpan!, role: 'declaration', quoting: quotingOf(doc.text, a.valueSpan!), what: `host bridge ${a.value}`, holder: hostInterfaceBridgesId },
+      occurrence: { uri, span: a.valueSpan!, role: 'declaration', quoting: quotingOf(doc.text, a.valueSpan!), what: `host bridge ${a.value}`, holder: 'libvirt-host-interface' },
     };
   }
 
@@ -169,34 +180,30 @@ export function networkReferences(ctx: FeatureContext, name: string): NameOccurr
     .map((l) => ({ uri: l.uri, span: l.span, role: 'reference' as const, quoting: attrQuoting(ctx, l.uri, l.span), what: `VM interface using network '${name}'`, holder: 'vm-interface' }));
 }
 
-/**
- * A source of bridge declarations outside libvirt network XML. The seam for
- * netplan and ifupdown bridges: add a provider to `bridgeProviders`.
- */
-export interface BridgeProvider {
-  readonly id: string;
-  /** Declarations of the bridge `name` (the span of the name as written). */
-  declarations(ctx: FeatureContext, name: string): NameOccurrence[];
-}
-
-const hostInterfaceBridgesId = 'libvirt-host-interface';
-
-/** `<interface type='bridge' name='…'>` files, as `virsh iface-define` takes them. */
-export const hostInterfaceBridges: BridgeProvider = {
-  id: hostInterfaceBridgesId,
-  declarations(ctx, name) {
-    const out: NameOccurrence[] = [];
-    for (const d of ctx.documents()) {
-      if (d.kind !== 'libvirt-host-interface' || d.model?.kind !== 'libvirt-host-interface') continue;
-      const m = d.model;
-      if (m.type?.value !== 'bridge' || m.name?.value !== name) continue;
-      out.push({ uri: d.uri, span: m.name.span, role: 'declaration', quoting: quotingOf(d.text, m.name.span), what: `host bridge ${name}`, holder: hostInterfaceBridgesId });
-    }
-    return out;
-  },
+const HOST_BRIDGE_WHAT: Record<HostBridgeHolder, (name: string) => string> = {
+  'libvirt-host-interface': (name) => `host bridge ${name}`,
+  netplan: (name) => `netplan bridge ${name}`,
+  ifupdown: (name) => `bridge ${name} of an interfaces file`,
 };
 
-export const bridgeProviders: BridgeProvider[] = [hostInterfaceBridges];
+function hostBridgeOccurrence(ctx: FeatureContext, b: HostBridge): NameOccurrence | undefined {
+  const kind = ctx.workspace.facts(b.uri)?.kind;
+  if (kind !== 'libvirt-host-interface' && kind !== 'netplan' && kind !== 'ifupdown') return undefined;
+  const quoting = kind === 'libvirt-host-interface' ? attrQuoting(ctx, b.uri, b.span) : 'text';
+  return { uri: b.uri, span: b.span, role: 'declaration', quoting, what: HOST_BRIDGE_WHAT[kind](b.name), holder: kind };
+}
+
+/** The bridges the host defines under `name`: host-interface XML, netplan `bridges:`, interfaces stanzas with bridge ports. */
+export function hostBridgeDeclarations(ctx: FeatureContext, name: string): NameOccurrence[] {
+  return ctx.workspace.hostBridgesNamed(name).flatMap((b) => hostBridgeOccurrence(ctx, b) ?? []);
+}
+
+/** The bridge a netplan or interfaces file defines at `offset` (its `bridges:` key, its `iface` name). */
+function hostConfigBridgeAt(ctx: FeatureContext, offset: number): NameAt | undefined {
+  const b = ctx.workspace.facts(ctx.doc.uri)?.hostBridges?.find((x) => inside(x.span, offset));
+  const occurrence = b && hostBridgeOccurrence(ctx, b);
+  return occurrence && { kind: 'bridge', name: b.name, occurrence };
+}
 
 /**
  * Every `<bridge name='name'>` of a network: a declaration when libvirt
@@ -225,10 +232,14 @@ export function occurrences(ctx: FeatureContext, kind: NameKind, name: string): 
   const all =
     kind === 'network'
       ? [...networkDeclarations(ctx, name), ...networkReferences(ctx, name)]
-      : [...networkBridges(ctx, name), ...bridgeProviders.flatMap((p) => p.declarations(ctx, name)), ...bridgeReferences(ctx, name)];
+      : [...networkBridges(ctx, name), ...hostBridgeDeclarations(ctx, name), ...bridgeReferences(ctx, name)];
   const seen = new Set<string>();
   const out: NameOccurrence[] = [];
+  // A netplan or interfaces file pairs only with files of its own workspace folder.
+  const here = ctx.workspace.folderOf(ctx.doc.uri);
+  const fromHostConfig = ctx.doc.format === 'netplan' || ctx.doc.format === 'ifupdown';
   for (const o of all) {
+    if ((fromHostConfig || isHostConfig(o.holder)) && ctx.workspace.folderOf(o.uri) !== here) continue;
     const key = `${o.uri}#${o.span.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -248,5 +259,5 @@ export function bridgeReferences(ctx: FeatureContext, name: string): NameOccurre
 
 /** Whether a bridge name is already declared or used anywhere in the workspace (network, host interface, provider). */
 export function bridgeNameTaken(ctx: FeatureContext, name: string): NameOccurrence | undefined {
-  return networkBridges(ctx, name)[0] ?? bridgeProviders.flatMap((p) => p.declarations(ctx, name))[0];
+  return networkBridges(ctx, name)[0] ?? hostBridgeDeclarations(ctx, name)[0];
 }
