@@ -285,3 +285,74 @@ test('< typed at the start: templates replace it (filterText starts with <)', ()
   assert.deepEqual([edit(nat).start, edit(nat).end], [0, 1]);
   assert.ok(String(nat.filterText).startsWith('<network'));
 });
+
+// ---------------------------------------------------------------- the whole parent element
+
+/** The tutorial's NAT network (KVM networking tutorial, "Fill as below"). */
+const TUTORIAL_NAT = `<network>
+  <name>nat</name>
+  <uuid>d589efd6-7d61-4f92-976b-bde62956cca7</uuid>
+  <forward mode='nat'>
+    <nat>
+      <port start='1024' end='65535'/>
+    </nat>
+  </forward>
+  <bridge name='brnat' stp='on' delay='0'/>
+  <mac address='4a:c3:6a:72:c2:30'/>
+  <ip address='192.168.122.1' netmask='255.255.255.0'>
+    <dhcp>
+      <range start='192.168.122.101' end='192.168.122.254'/>
+    </dhcp>
+  </ip>
+</network>
+`;
+const ONCE_AND_PRESENT = ['name', 'uuid', 'forward', 'bridge', 'mac'];
+
+test('tutorial NAT network, cursor after <name>: elements allowed once and present further down are not offered', () => {
+  for (const marked of [
+    TUTORIAL_NAT.replace('<name>nat</name>', '<name>nat</name>|'),
+    TUTORIAL_NAT.replace('<name>nat</name>\n', '<name>nat</name>\n  |\n'),
+    TUTORIAL_NAT.replace('<name>nat</name>\n', '<name>nat</name>\n  <|\n'),
+    TUTORIAL_NAT.replace('<name>nat</name>\n', '<name>nat</name>\n  <br|\n'),
+  ]) {
+    const { items } = complete(marked);
+    const got = labels(items);
+    for (const l of ONCE_AND_PRESENT) assert.ok(!got.includes(l), `'${l}' offered again: ${got.join(', ')}`);
+    for (const l of ['ip', 'dns', 'route', 'mtu', 'domain']) assert.ok(got.includes(l), `expected '${l}' in: ${got.join(', ')}`);
+  }
+});
+
+test('tutorial NAT network: every element offered after <name> is accepted where it goes (no unknown-element)', () => {
+  const { items, text } = complete(TUTORIAL_NAT.replace('<name>nat</name>\n', '<name>nat</name>\n  |\n'));
+  assert.ok(items.length > 5);
+  for (const it of items) {
+    const out = apply(text, it);
+    const bad = diagnostics(out).filter((d) => d.startsWith('libvirt/unknown-element'));
+    assert.deepEqual(bad, [], `after accepting '${it.label}'`);
+  }
+});
+
+test('the element being typed does not count as present: <bridge| still offers bridge where there is none', () => {
+  const without = TUTORIAL_NAT.replace("  <bridge name='brnat' stp='on' delay='0'/>\n", '');
+  const { items } = complete(without.replace('<name>nat</name>\n', '<name>nat</name>\n  <bridge|\n'));
+  assert.ok(labels(items).includes('bridge'), labels(items).join(', '));
+});
+
+test('renaming a tag in place offers its own name again', () => {
+  const { items } = complete(TUTORIAL_NAT.replace('<uuid>', '<|uuid>'));
+  assert.ok(labels(items).includes('uuid'), labels(items).join(', '));
+  assert.ok(!labels(items).includes('bridge'));
+});
+
+test('attributes present anywhere on the element are not offered, before or after the cursor', () => {
+  const { items } = complete(TUTORIAL_NAT.replace("<bridge name='brnat' stp='on'", "<bridge | name='brnat' stp='on'"));
+  const got = labels(items);
+  for (const l of ['name', 'stp', 'delay']) assert.ok(!got.includes(l), `'${l}' offered again: ${got.join(', ')}`);
+  assert.ok(got.includes('zone'), got.join(', '));
+});
+
+test('elements allowed many times are still offered before an existing one (DHCP hosts before a range)', () => {
+  const { items } = complete("<network><name>x</name><ip address='10.1.3.1' prefix='24'><dhcp><|<range start='10.1.3.2' end='10.1.3.9'/></dhcp></ip></network>");
+  const got = labels(items);
+  assert.ok(got.includes('host') && got.includes('range'), got.join(', '));
+});

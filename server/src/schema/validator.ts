@@ -364,6 +364,41 @@ export class Validator {
     return p;
   }
 
+  /** `p` after one element matching one of `elements` (element patterns from `firstElements(p)`). */
+  afterElement(p: Pattern, elements: readonly Pattern[]): Pattern {
+    return this.derive(p, elements, false);
+  }
+
+  /**
+   * Walks `children` (elements of one parent, in order) from `p` by name
+   * only: every definition of a child's name counts, its content is not
+   * validated, so this stays cheap for large subtrees. Returns, per child,
+   * whether it was accepted (a refused child is skipped, as the validator
+   * does). With `must`: undefined as soon as a child that `must` marks is
+   * refused.
+   */
+  acceptedByName(p: Pattern, children: readonly XmlElement[], scope: Scope, must?: readonly boolean[]): boolean[] | undefined {
+    const out: boolean[] = [];
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      if (must && !must[i]) {
+        out.push(false);
+        continue;
+      }
+      const inner = extendScope(scope, c);
+      const cands = c.name.indexOf(':') < 0 ? elementCandidates(p, inner.get('') ?? '', c.name) : elementCandidates(p, ...resolve(c.name, inner, true));
+      const next = cands.length ? this.derive(p, cands, false) : this.table.notAllowed;
+      if (next === this.table.notAllowed) {
+        if (must) return undefined;
+        out.push(false);
+        continue;
+      }
+      out.push(true);
+      p = next;
+    }
+    return out;
+  }
+
   closeForgiving(p: Pattern): Pattern {
     return this.table.startTagClose(p, true);
   }

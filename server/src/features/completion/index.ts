@@ -3,7 +3,9 @@
  *
  * The cursor's situation (situation.ts) decides what is offered:
  * - after `<` or in element content: the child elements the RelaxNG grammar
- *   allows there (schemaAt.ts, the grammar the validator uses), inserted as
+ *   allows there, judged on the whole parent (an element allowed once is
+ *   not offered when the parent has it, even further down; schemaAt.ts, the
+ *   grammar the validator uses), inserted as
  *   snippets with their required attributes; some elements come filled with
  *   generated values (`<uuid>`, `<mac>`, `<ip>` with a free /24 and a DHCP
  *   range, DHCP `<host>`, `<range>`), and whole templates where they fit
@@ -325,7 +327,7 @@ function childItems(c: Collector, parent: XmlElement, at: number, edit: Span, lt
   }
   const kind = ctx.doc.kind;
   if (!kind || !ctx.doc.xml || !inSchemaScope(ctx, parent)) return;
-  const choices = childChoices(ctx.doc.xml, kind, parent, at);
+  const choices = childChoices(ctx.doc.xml, kind, parent, at, lt);
   addElementItems(c, parent, choices, edit, lt, nameOnly);
 }
 

@@ -7,7 +7,7 @@
 import type { XmlDocument, XmlElement } from '../../parse/xml';
 import { describeValuePattern, enumeratedValues } from '../../schema/datatypes';
 import { libvirtGrammar, type Grammar, type StartName } from '../../schema/grammar';
-import { nameClassNames } from '../../schema/nameClass';
+import { nameClassNames, type NameClass } from '../../schema/nameClass';
 import { acceptsText, allAttributes, attributeCandidates, firstElements, type Pattern } from '../../schema/patterns';
 import { schemaTargets } from '../../schema/targets';
 import { scopeOf, Validator } from '../../schema/validator';
@@ -49,10 +49,22 @@ function placeOf(xml: XmlDocument, kind: LibvirtKind, el: XmlElement): Place | u
   return undefined;
 }
 
+/**
+ * The names of a name class that completion can insert as they are: names in
+ * no namespace. (`<dnsmasq:options>` needs its namespace declared; written
+ * bare it would be an unknown element.)
+ */
+function plainNames(nc: NameClass): string[] {
+  if (typeof nc === 'string') return [nc];
+  if (nc[0] === 'name') return nc[1] === '' ? [nc[2]] : [];
+  if (nc[0] === 'choice') return [...plainNames(nc[1]), ...plainNames(nc[2])];
+  return nameClassNames(nc);
+}
+
 function group(elements: readonly Pattern[], required: (n: string) => boolean): ElementChoice[] {
   const out: ElementChoice[] = [];
   for (const e of elements) {
-    for (const n of nameClassNames(e.nc!)) {
+    for (const n of plainNames(e.nc!)) {
       const have = out.find((x) => x.name === n);
       if (have) have.patterns.push(e);
       else out.push({ name: n, patterns: [e], required: required(n) });
@@ -61,14 +73,28 @@ function group(elements: readonly Pattern[], required: (n: string) => boolean): 
   return out;
 }
 
-/** Child elements that may come in `el` at `offset` (after the children that start before it). */
-export function childChoices(xml: XmlDocument, kind: LibvirtKind, el: XmlElement, offset: number): ElementChoice[] {
+/**
+ * Child elements that may come in `el` at `offset`: allowed after the
+ * children that start before it, and leaving the children after it
+ * allowed too. So an element libvirt allows once is not offered when the
+ * parent has it anywhere, before or after the cursor, and in a sequence
+ * only what fits between its neighbours is. `typedAt`: an element being
+ * typed starts at `offset` (`<bri|`); it is neither before nor after.
+ */
+export function childChoices(xml: XmlDocument, kind: LibvirtKind, el: XmlElement, offset: number, typedAt = false): ElementChoice[] {
   const pl = placeOf(xml, kind, el);
   if (!pl) return [];
+  const v = pl.validator;
+  const scope = scopeOf(el);
   const stop = el.children.find((c) => c.span.start >= offset);
-  const p = pl.validator.closeForgiving(pl.validator.contentBefore(el, pl.content, scopeOf(el), stop));
-  const req = pl.validator.requiredElements(p);
-  return group(firstElements(p), (n) => req.includes(`a <${n}> element`));
+  const p = v.closeForgiving(v.contentBefore(el, pl.content, scope, stop));
+  const after = el.children.filter((c) => c.span.start >= offset && !(typedAt && c.span.start === offset));
+  // The children after the cursor that fit now must still fit with the new element before them.
+  const fits = v.acceptedByName(p, after, scope)!;
+  const req = v.requiredElements(p);
+  return group(firstElements(p), (n) => req.includes(`a <${n}> element`)).filter(
+    (ch) => after.length === 0 || v.acceptedByName(v.afterElement(p, ch.patterns), after, scope, fits) !== undefined,
+  );
 }
 
 /** The root elements a document of each start may have. */
