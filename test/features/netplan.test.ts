@@ -314,6 +314,77 @@ test('gateway4 merges into a flow routes list', () => {
   if (netplan) assert.equal(netplanRejects(results[0]), undefined);
 });
 
+/** The tutorial's two-bridge netplan file, with br1's port one character off its definition. */
+const TUTORIAL_TYPO = `network:
+  ethernets:
+    enp3s0f0:
+      dhcp4: false
+      dhcp6: false
+    enx00e04c534458:
+      dhcp4: false
+      dhcp6: false
+  bridges:
+    br0:
+      interfaces: [ enp3s0f0 ]
+      addresses: [192.168.1.121/24]
+    br1:
+      interfaces: [ enx00e04c534459 ]
+      addresses: [10.1.1.1/24]
+  version: 2
+`;
+
+test('an undefined interface one character from a defined one gets a "did you mean" fix (tutorial bridge port)', () => {
+  const { actions, results } = fixes(TUTORIAL_TYPO, 'netplan/undefined-interface');
+  assert.equal(actions.length, 1);
+  assert.equal(actions[0].title, "Change to 'enx00e04c534458'");
+  assert.equal(actions[0].isPreferred, true);
+  assert.equal(results[0], TUTORIAL_TYPO.replace('[ enx00e04c534459 ]', '[ enx00e04c534458 ]'));
+  assert.deepEqual(serviceWith(URI, results[0]).getDiagnostics(URI), []);
+  if (netplan) {
+    assert.match(netplanRejects(TUTORIAL_TYPO) ?? '', /enx00e04c534459/);
+    assert.equal(netplanRejects(results[0]), undefined);
+  }
+});
+
+test('"did you mean" for a VLAN link and a bond member, keeping quotes; none for members already listed or far names', () => {
+  const text = `network:
+  version: 2
+  ethernets:
+    eno1: {}
+    eno2: {}
+  vlans:
+    vlan10:
+      id: 10
+      link: "eno1x"
+  bonds:
+    bond0:
+      interfaces: [eno1, eno2, enox]
+  bridges:
+    br0:
+      interfaces: [bond1]
+`;
+  const s = serviceWith(URI, text);
+  const ds = s.getDiagnostics(URI).filter((d) => d.code === 'netplan/undefined-interface');
+  const byValue = new Map(ds.map((d) => [textIn(text, d.range), d]));
+  assert.deepEqual([...byValue.keys()].sort(), ['"eno1x"', 'bond1', 'enox']);
+  const link = s.codeActions(URI, byValue.get('"eno1x"')!.range, [byValue.get('"eno1x"')!]);
+  assert.deepEqual(link.map((a) => a.title), ["Change to 'eno1'"]);
+  assert.ok(applyEdits(text, link[0].edit!.changes![URI]).includes('link: "eno1"'));
+  // enox is one edit from eno1 and eno2, both already members of bond0: no suggestion. bond1 (a bridge member) is one edit from bond0.
+  assert.deepEqual(s.codeActions(URI, byValue.get('enox')!.range, [byValue.get('enox')!]), []);
+  const bond = s.codeActions(URI, byValue.get('bond1')!.range, [byValue.get('bond1')!]);
+  assert.deepEqual(bond.map((a) => a.title), ["Change to 'bond0'"]);
+  const far = serviceWith(URI, text.replace('[bond1]', '[wlp2s0]'));
+  const d = far.getDiagnostics(URI).find((x) => x.code === 'netplan/undefined-interface' && String(x.message).includes('wlp2s0'))!;
+  assert.doesNotMatch(String(d.message), /Did you mean/);
+  assert.deepEqual(far.codeActions(URI, d.range, [d]), []);
+});
+
+function textIn(text: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  const li = new LineIndex(text);
+  return text.slice(li.offsetAt(r.start), li.offsetAt(r.end));
+}
+
 test('an unknown key with a close spelling is renamed', () => {
   const text = 'network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp5: true\n';
   const { actions, results } = fixes(text, 'netplan/unknown-key');

@@ -4,7 +4,9 @@
  *   default route `- to: default / via: X`, added to the definition's
  *   `routes:` list when it has one (block or flow style), else a new
  *   `routes:` at the key's indentation;
- * - netplan/unknown-key with a close spelling: the key is renamed.
+ * - netplan/unknown-key and netplan/undefined-interface with a close
+ *   spelling ("Did you mean 'X'?", closeMatches in server/src/text): the key
+ *   or the interface ID is replaced.
  * (Booleans spelled yes/no need no fix: netplan reads them.)
  */
 import type { CodeAction } from 'vscode-languageserver-types';
@@ -91,14 +93,19 @@ function gatewayFix(input: FixInput): CodeAction[] {
   return [quickFix(input, `Replace ${found.pair.key.value} with a default route via ${v.value}`, edits, true)];
 }
 
+/** The name a "Did you mean 'X'?" message suggests replaces the key or ID (in the same quotes, if it is quoted). */
 function spellingFix(input: FixInput): CodeAction[] {
   const m = /Did you mean '([^']+)'\?/.exec(String(input.diagnostic.message));
   if (!m) return [];
-  return [quickFix(input, `Change to '${m[1]}'`, [replace(input.span, m[1])], true)];
+  const text = input.ctx.doc.text;
+  const q = text[input.span.start];
+  const quoted = (q === '"' || q === "'") && input.span.end - input.span.start >= 2 && text[input.span.end - 1] === q;
+  return [quickFix(input, `Change to '${m[1]}'`, [replace(input.span, quoted ? `${q}${m[1]}${q}` : m[1])], true)];
 }
 
 /** Diagnostic code → fix providers (dispatched by features/codeActions/index.ts). */
 export const netplanFixes: Readonly<Record<string, readonly FixProvider[]>> = {
   'netplan/gateway-deprecated': [gatewayFix],
   'netplan/unknown-key': [spellingFix],
+  'netplan/undefined-interface': [spellingFix],
 };

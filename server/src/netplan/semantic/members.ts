@@ -1,12 +1,14 @@
 /**
  * netplan/undefined-interface: a bridge/bond/vrf member, a VLAN or VXLAN `link`,
  * an SR-IOV `link` or a bond `primary` names an ID that no netplan file of the
- * folder defines (netplan: "interface 'x' is not defined").
+ * folder defines (netplan: "interface 'x' is not defined"); with "Did you
+ * mean" when a defined ID is one or two edits away.
  * netplan/interface-in-two-masters: one interface in two bridges/bonds (or two VRFs).
  */
 import type { FileFinding, NetplanCheck, NetplanConfig, NetDef } from './model';
 import { scalarOf } from './model';
 import type { NpScalar } from '../tree';
+import { closeMatches } from '../../text/closeMatches';
 
 export function refs(def: NetDef): { ref: NpScalar; uri: string; what: string }[] {
   const out: { ref: NpScalar; uri: string; what: string }[] = [];
@@ -27,6 +29,18 @@ export function refs(def: NetDef): { ref: NpScalar; uri: string; what: string }[
     if (link && !link.empty && (def.type === 'vlans' || def.type === 'tunnels' || def.type === 'ethernets')) out.push({ ref: link, uri: part.uri, what: 'link' });
   }
   return out;
+}
+
+/**
+ * " Did you mean 'X'?" when a defined ID is a likely typo away (the netplan
+ * spelling quick fix acts on it): not the definition itself, nor a member
+ * its list already has.
+ */
+function didYouMean(def: NetDef, r: { ref: NpScalar; what: string }, known: readonly string[]): string {
+  const listed = new Set<string>();
+  if (r.what === 'member') for (const { pair } of def.all('interfaces')) if (pair.value.kind === 'seq') for (const i of pair.value.items) if (i.kind === 'scalar') listed.add(i.value);
+  const near = closeMatches(r.ref.value, known).filter((k) => k !== def.id && !listed.has(k));
+  return near.length ? ` Did you mean '${near[0]}'?` : '';
 }
 
 export const undefinedInterface: NetplanCheck = {
@@ -63,7 +77,7 @@ export const undefinedInterface: NetplanCheck = {
           code: this.id,
           severity: 'error',
           span: r.ref.span,
-          message: `${def.id}: interface '${r.ref.value}' is not defined in any netplan file here${known.length ? ` (defined: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''})` : ''}.`,
+          message: `${def.id}: interface '${r.ref.value}' is not defined in any netplan file here${known.length ? ` (defined: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''})` : ''}.${didYouMean(def, r, known)}`,
         });
       }
     }
