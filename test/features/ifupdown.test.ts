@@ -184,6 +184,18 @@ iface br0 inet static
   assert.equal(fixed2, 'iface eth1 inet manual\niface br1 inet manual\n    bridge_ports eth1\n');
 });
 
+test('a bridge port one letter from a declared interface gets a "did you mean" fix', () => {
+  const text = 'auto enp3s0f0\niface enp3s0f0 inet manual\nauto br0\niface br0 inet static\n    address 192.168.1.121/24\n    bridge_ports enp3s0fo\n';
+  const s = serviceWith(URI, text);
+  const d = s.getDiagnostics(URI).find((x) => x.code === 'ifupdown/bridge-port-undeclared');
+  assert.ok(d, JSON.stringify(s.getDiagnostics(URI)));
+  const actions = s.codeActions(URI, d!.range, [d!]);
+  assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [["Change to 'enp3s0f0'", true]]);
+  const fixed = applyEdits(text, actions[0].edit!.changes![URI]);
+  assert.equal(fixed, text.replace('bridge_ports enp3s0fo', 'bridge_ports enp3s0f0'));
+  assert.deepEqual(serviceWith(URI, fixed).getDiagnostics(URI), []);
+});
+
 test('completion and hover never throw on odd text (nothing is reported to the log)', () => {
   const { service, reported } = observedService();
   for (const t of ['|', 'iface|', 'iface \\\n|', '\tbridge_ports |', 'auto\n  |', '# |', 'iface a inet static\n  address |\\']) {

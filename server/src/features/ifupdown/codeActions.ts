@@ -3,7 +3,10 @@
  * - ifupdown/bridge-port-has-address: the port's stanza becomes
  *   `inet manual` (or `inet6 manual`) and its address lines (address,
  *   netmask, gateway, broadcast, network, …) are dropped; the address
- *   belongs on the bridge, which the user configures themselves.
+ *   belongs on the bridge, which the user configures themselves;
+ * - ifupdown/bridge-port-undeclared: the port becomes one of the close
+ *   declared names the message suggests ("did you mean 'a' or 'b'?",
+ *   closeMatches' distance in server/src/text).
  */
 import type { CodeAction } from 'vscode-languageserver-types';
 import { quickFix, replace, type Edit, type FixInput, type FixProvider } from '../codeActions/edits';
@@ -25,7 +28,19 @@ function portManualFix(input: FixInput): CodeAction[] {
   return [quickFix(input, `Make ${st.name.text} '${st.family?.text ?? 'inet'} manual' without an address of its own`, edits, true)];
 }
 
+/** The names a "did you mean 'a' or 'b'?" message suggests. */
+function suggested(message: string): string[] {
+  const m = /did you mean ([^?]+)\?/i.exec(message);
+  return m ? [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]) : [];
+}
+
+function portSpellingFix(input: FixInput): CodeAction[] {
+  const names = suggested(typeof input.diagnostic.message === 'string' ? input.diagnostic.message : input.diagnostic.message.value);
+  return names.map((n) => quickFix(input, `Change to '${n}'`, [replace(input.span, n)], names.length === 1));
+}
+
 /** Diagnostic code → fix providers (dispatched by features/codeActions/index.ts). */
 export const ifupdownFixes: Readonly<Record<string, readonly FixProvider[]>> = {
   'ifupdown/bridge-port-has-address': [portManualFix],
+  'ifupdown/bridge-port-undeclared': [portSpellingFix],
 };
