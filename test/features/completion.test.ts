@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { cursor, serviceWith } from '../harness/cursor';
 import { acceptCompletion as apply, item, labels } from '../harness/edits';
+import { TUTORIAL_NAT } from '../harness/tutorial';
 
 const URI = 'file:///ws/doc.xml';
 
@@ -288,24 +289,6 @@ test('< typed at the start: templates replace it (filterText starts with <)', ()
 
 // ---------------------------------------------------------------- the whole parent element
 
-/** The tutorial's NAT network (KVM networking tutorial, "Fill as below"). */
-const TUTORIAL_NAT = `<network>
-  <name>nat</name>
-  <uuid>d589efd6-7d61-4f92-976b-bde62956cca7</uuid>
-  <forward mode='nat'>
-    <nat>
-      <port start='1024' end='65535'/>
-    </nat>
-  </forward>
-  <bridge name='brnat' stp='on' delay='0'/>
-  <mac address='4a:c3:6a:72:c2:30'/>
-  <ip address='192.168.122.1' netmask='255.255.255.0'>
-    <dhcp>
-      <range start='192.168.122.101' end='192.168.122.254'/>
-    </dhcp>
-  </ip>
-</network>
-`;
 const ONCE_AND_PRESENT = ['name', 'uuid', 'forward', 'bridge', 'mac'];
 
 test('tutorial NAT network, cursor after <name>: elements allowed once and present further down are not offered', () => {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Location } from 'vscode-languageserver-types';
 import { files, IFACE_BR0, marked, NET_HOSTBR, NET_LAB, NET_OTHER, NIC, textAt, VM1 } from './navigation.workspace';
+import { TUTORIAL_NETPLAN } from '../harness/tutorial';
 
 /** Each location as `uri → covered text`, sorted, for readable assertions. */
 function show(locs: Location[], texts: Record<string, string> = files): string[] {
@@ -125,16 +126,7 @@ describe('bridges defined by netplan and interfaces files', () => {
   const IFACES = 'file:///ws/etc/network/interfaces';
   const host: Record<string, string | undefined> = {
     [IFACE_BR0]: undefined,
-    [NETPLAN]: `network:
-  version: 2
-  ethernets:
-    enp3s0f0:
-      dhcp4: false
-  bridges:
-    br0:
-      interfaces: [ enp3s0f0 ]
-      dhcp4: true
-`,
+    [NETPLAN]: TUTORIAL_NETPLAN,
     [IFACES]: `auto br0
 iface br0 inet dhcp
     bridge_ports eno1
@@ -144,20 +136,20 @@ iface br0 inet dhcp
 
   it("jumps from <source bridge='br0'> of a VM to the netplan bridges: key and the interfaces iface line", () => {
     const { s, c } = marked(VM1, "<source bridge='b|r0'/>", host);
-    assert.deepEqual(show(s.definition(VM1, c.position), texts), ['etc/netplan/01-netcfg.yaml br0@6:4', 'etc/network/interfaces br0@1:6']);
+    assert.deepEqual(show(s.definition(VM1, c.position), texts), ['etc/netplan/01-netcfg.yaml br0@9:4', 'etc/network/interfaces br0@1:6']);
   });
 
   it('jumps from the bridge of a <forward mode=bridge> network to them too', () => {
     const { s, c } = marked(NET_HOSTBR, '<bridge name="br|0"/>', host);
-    assert.deepEqual(show(s.definition(NET_HOSTBR, c.position), texts), ['etc/netplan/01-netcfg.yaml br0@6:4', 'etc/network/interfaces br0@1:6']);
+    assert.deepEqual(show(s.definition(NET_HOSTBR, c.position), texts), ['etc/netplan/01-netcfg.yaml br0@9:4', 'etc/network/interfaces br0@1:6']);
   });
 
   it('lists the libvirt users from the netplan key and from the iface line', () => {
     const users = ['networks/host-br.xml br0@4:16', 'vms/vm1.xml br0@18:22'];
     const a = marked(NETPLAN, '    b|r0:', host);
     assert.deepEqual(show(a.s.references(NETPLAN, a.c.position, false), texts), users);
-    assert.deepEqual(show(a.s.references(NETPLAN, a.c.position, true), texts), ['etc/netplan/01-netcfg.yaml br0@6:4', 'etc/network/interfaces br0@1:6', ...users]);
-    assert.deepEqual(show(a.s.definition(NETPLAN, a.c.position), texts), ['etc/netplan/01-netcfg.yaml br0@6:4', 'etc/network/interfaces br0@1:6']);
+    assert.deepEqual(show(a.s.references(NETPLAN, a.c.position, true), texts), ['etc/netplan/01-netcfg.yaml br0@9:4', 'etc/network/interfaces br0@1:6', ...users]);
+    assert.deepEqual(show(a.s.definition(NETPLAN, a.c.position), texts), ['etc/netplan/01-netcfg.yaml br0@9:4', 'etc/network/interfaces br0@1:6']);
     const b = marked(IFACES, 'iface br0|', host);
     assert.deepEqual(show(b.s.references(IFACES, b.c.position, false), texts), users);
   });

@@ -18,6 +18,7 @@ import { cursor, serviceWith } from '../harness/cursor';
 import { acceptCompletion as accept, applyEdits, item, labels } from '../harness/edits';
 import { observedService } from '../harness/observed';
 import { LineIndex } from '../../server/src/parse/lineIndex';
+import { TUTORIAL_NETPLAN } from '../harness/tutorial';
 
 const URI = 'file:///ws/netplan/01-netcfg.yaml';
 const OTHER = 'file:///ws/netplan/00-nics.yaml';
@@ -315,30 +316,14 @@ test('gateway4 merges into a flow routes list', () => {
 });
 
 /** The tutorial's two-bridge netplan file, with br1's port one character off its definition. */
-const TUTORIAL_TYPO = `network:
-  ethernets:
-    enp3s0f0:
-      dhcp4: false
-      dhcp6: false
-    enx00e04c534458:
-      dhcp4: false
-      dhcp6: false
-  bridges:
-    br0:
-      interfaces: [ enp3s0f0 ]
-      addresses: [192.168.1.121/24]
-    br1:
-      interfaces: [ enx00e04c534459 ]
-      addresses: [10.1.1.1/24]
-  version: 2
-`;
+const TUTORIAL_TYPO = TUTORIAL_NETPLAN.replace('[ enx00e04c534458 ]', '[ enx00e04c534459 ]');
 
 test('an undefined interface one character from a defined one gets a "did you mean" fix (tutorial bridge port)', () => {
   const { actions, results } = fixes(TUTORIAL_TYPO, 'netplan/undefined-interface');
   assert.equal(actions.length, 1);
   assert.equal(actions[0].title, "Change to 'enx00e04c534458'");
   assert.equal(actions[0].isPreferred, true);
-  assert.equal(results[0], TUTORIAL_TYPO.replace('[ enx00e04c534459 ]', '[ enx00e04c534458 ]'));
+  assert.equal(results[0], TUTORIAL_NETPLAN);
   assert.deepEqual(serviceWith(URI, results[0]).getDiagnostics(URI), []);
   if (netplan) {
     assert.match(netplanRejects(TUTORIAL_TYPO) ?? '', /enx00e04c534459/);

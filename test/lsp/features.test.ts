@@ -28,6 +28,7 @@ import type { ServerCapabilities } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../server/src/parse/lineIndex';
 import { ensureBuilt, fileUri, serverPath, TestClient } from './lspClient';
 import { applyEdits } from '../harness/edits';
+import { TUTORIAL_NETPLAN } from '../harness/tutorial';
 
 const LAB = `<network>
   <name>lab</name>
@@ -58,35 +59,23 @@ const VM = `<domain type='kvm'>
 </domain>
 `;
 
-/** The tutorial's host bridge br0, in netplan (its key `br0:` is at LSP line 6, characters 4..7). */
-const NETPLAN = `network:
-  version: 2
-  ethernets:
-    enp3s0f0:
-      dhcp4: false
-  bridges:
-    br0:
-      interfaces: [ enp3s0f0 ]
-      dhcp4: true
-`;
-
-/** Host bridge br1 in /etc/network/interfaces (`iface br1` at LSP line 1, characters 6..9). */
-const INTERFACES = `auto br1
-iface br1 inet static
+/** Host bridge br2 in /etc/network/interfaces (`iface br2` at LSP line 1, characters 6..9). */
+const INTERFACES = `auto br2
+iface br2 inet static
     address 10.1.1.1/24
     bridge_ports enx00e04c534458
 `;
 
-/** A VM on br0 and a bridged network on br1. */
+/** A VM on the tutorial's netplan bridge br0 and a bridged network on br2. */
 const VM_BR0 = `<interface type='bridge'>
   <mac address='52:54:00:12:34:99'/>
   <source bridge='br0'/>
 </interface>
 `;
-const NET_BR1 = `<network>
-  <name>host-br1</name>
+const NET_BR2 = `<network>
+  <name>host-br2</name>
   <forward mode='bridge'/>
-  <bridge name='br1'/>
+  <bridge name='br2'/>
 </network>
 `;
 
@@ -132,10 +121,10 @@ describe('editor features over stdio', () => {
     writeFileSync(join(dir, 'vms', 'vm1.xml'), VM);
     mkdirSync(join(dir, 'etc', 'netplan'), { recursive: true });
     mkdirSync(join(dir, 'etc', 'network'), { recursive: true });
-    writeFileSync(join(dir, 'etc', 'netplan', '01-netcfg.yaml'), NETPLAN);
+    writeFileSync(join(dir, 'etc', 'netplan', '01-netcfg.yaml'), TUTORIAL_NETPLAN);
     writeFileSync(join(dir, 'etc', 'network', 'interfaces'), INTERFACES);
     writeFileSync(join(dir, 'vms', 'nic-br0.xml'), VM_BR0);
-    writeFileSync(join(dir, 'networks', 'host-br1.xml'), NET_BR1);
+    writeFileSync(join(dir, 'networks', 'host-br2.xml'), NET_BR2);
     labUri = fileUri(join(dir, 'networks', 'lab.xml'));
     vmUri = fileUri(join(dir, 'vms', 'vm1.xml'));
     client = await TestClient.start({ folders: [dir] });
@@ -273,14 +262,14 @@ describe('editor features over stdio', () => {
     const netplanUri = fileUri(join(dir, 'etc', 'netplan', '01-netcfg.yaml'));
     const ifacesUri = fileUri(join(dir, 'etc', 'network', 'interfaces'));
     const nicUri = fileUri(join(dir, 'vms', 'nic-br0.xml'));
-    const netUri = fileUri(join(dir, 'networks', 'host-br1.xml'));
+    const netUri = fileUri(join(dir, 'networks', 'host-br2.xml'));
     const fromNic = await request<Location[] | null>('textDocument/definition', { textDocument: { uri: nicUri }, position: pos(VM_BR0, "bridge='br0", 9) });
-    assert.deepEqual(fromNic, [{ uri: netplanUri, range: { start: { line: 6, character: 4 }, end: { line: 6, character: 7 } } }]);
-    const fromNet = await request<Location[] | null>('textDocument/definition', { textDocument: { uri: netUri }, position: pos(NET_BR1, "name='br1", 7) });
+    assert.deepEqual(fromNic, [{ uri: netplanUri, range: { start: { line: 9, character: 4 }, end: { line: 9, character: 7 } } }]);
+    const fromNet = await request<Location[] | null>('textDocument/definition', { textDocument: { uri: netUri }, position: pos(NET_BR2, "name='br2", 7) });
     assert.deepEqual(fromNet, [{ uri: ifacesUri, range: { start: { line: 1, character: 6 }, end: { line: 1, character: 9 } } }]);
     const users = await request<Location[] | null>('textDocument/references', {
       textDocument: { uri: netplanUri },
-      position: { line: 6, character: 5 },
+      position: { line: 9, character: 5 },
       context: { includeDeclaration: false },
     });
     assert.deepEqual(users, [{ uri: nicUri, range: { start: { line: 2, character: 18 }, end: { line: 2, character: 21 } } }]);
