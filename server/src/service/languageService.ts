@@ -85,6 +85,8 @@ interface Entry {
   readonly group?: string;
   lineIndex?: LineIndex;
   localFindings?: Finding[];
+  /** The checks that were off when `localFindings` was computed (see offKey). */
+  localOff?: string;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
@@ -117,6 +119,13 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       // A broken logger must not break the service.
     }
   }
+  /** The checks turned off, as one string: cached findings computed under another set are stale. */
+  const offKeyOf = (s: Settings) =>
+    Object.keys(s.checks)
+      .filter((id) => s.checks[id] === 'off')
+      .sort()
+      .join('\n');
+  let offKey = offKeyOf(settings);
   const checks = options.checks ?? allChecks;
   const local = checks.filter((c) => !c.crossFile);
   const cross = checks.filter((c) => c.crossFile);
@@ -303,6 +312,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     configure(s) {
       const dialectChanged = s.interfacesDialect !== undefined && s.interfacesDialect !== settings.interfacesDialect;
       settings = { ...settings, ...s, checks: { ...(s.checks ?? settings.checks) } };
+      offKey = offKeyOf(settings);
       if (s.workspaceFolders) index.setFolders(s.workspaceFolders);
       // Findings of host-format folders depend on the dialect: recompute them on next request.
       if (dialectChanged) {
@@ -343,8 +353,10 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       }
       if (e.group) return groupFindings(e.group, uri).flatMap((f) => toDiagnostic(e, f) ?? []);
       if (!e.ctx) return [];
-      if (!e.localFindings) {
+      if (!e.localFindings || e.localOff !== offKey) {
+        // Checks that are off are not run, so findings cached under other settings are not reused.
         e.localFindings = withoutGenericDuplicates([...syntaxCheck.run({ ...e.ctx, workspace: index }), ...run(local, e)]);
+        e.localOff = offKey;
       }
       const findings = [...e.localFindings, ...run(cross, e)];
       const out: Diagnostic[] = [];
