@@ -257,24 +257,6 @@ describe('settings and initialization options', () => {
     }
   });
 
-  it('debounces: rapid edits give one publish, for the latest version', async () => {
-    const c = await TestClient.start({ initializationOptions: { diagnosticsDelay: 40 } });
-    try {
-      const uri = 'untitled:debounced';
-      await c.open(uri, broken('deb'));
-      const before = c.published.length;
-      const last = c.nextDiagnostics(uri);
-      for (let i = 0; i < 4; i++) void c.change(uri, i % 2 ? broken('deb') : clean('deb')).catch(() => undefined);
-      const p = await last;
-      await new Promise((r) => setTimeout(r, 120));
-      assert.equal(p.version, 5);
-      assert.equal(p.diagnostics.filter(isSyntax).length, 1, 'the last text (broken) was checked');
-      assert.equal(c.published.length - before, 1, 'one publish for four edits');
-    } finally {
-      await c.stop();
-    }
-  });
-
   it('works without workspace folders, configuration or watcher support', async () => {
     const c = await TestClient.start({ watchers: false });
     try {

@@ -1,17 +1,34 @@
 /**
- * Debounced diagnostics publishing, per URI.
+ * Diagnostics publishing, per URI, without a fixed wait.
  *
- * `schedule(uris)` (re)starts a timer for each URI; when it fires the URI
- * joins a queue that is drained in small chunks (yielding to the event loop
- * between chunks, so a workspace scan of thousands of files never blocks
- * incoming edits). With a delay of 0 the first URI (the edited document) is
- * published synchronously.
+ * Every change is checked right away. What happens to the result depends on
+ * what the editor already shows for that URI:
  *
- * Stale-result guard: diagnostics are computed at publish time from the
- * service's current content (never captured at schedule time), carry the open
- * document's version, and a URI that was cleared (closed, deleted) in the
- * meantime has its timer cancelled and its queue entry dropped, so an old
- * result can never overwrite a newer one.
+ * - nothing new (problems fixed or unchanged): published at once, so a fix
+ *   clears its squiggle as soon as it is typed;
+ * - a problem the editor does not show yet, after typing (`edited`): held
+ *   back until the user pauses, so a half-typed word does not flash red.
+ *   The pause is `max(delay, PAUSE_PER_CHECK × this document's check time)`,
+ *   restarted by every keystroke; `delay` is `virtnet.diagnostics.delay`.
+ *   Meanwhile the problems that are still present are published at once
+ *   if some of the shown ones went away;
+ * - any other reason (opened, read from disk, settings changed, workspace
+ *   scan): published at once.
+ *
+ * With a delay of 0 nothing is held. "Already shown" compares problems by
+ * severity, code and message, counted (not by range: text typed above a
+ * problem moves it without making it new).
+ *
+ * The edited document is checked synchronously; the other affected URIs join
+ * a queue drained in small chunks (yielding to the event loop between chunks,
+ * so a workspace scan of thousands of files never blocks incoming edits).
+ *
+ * Stale-result guard: diagnostics are computed from the service's current
+ * content when the URI's turn comes (never captured at schedule time), carry
+ * the open document's version of that moment, a held result is dropped as
+ * soon as the URI is scheduled again, and a URI that was cleared (closed,
+ * deleted) has its hold and queue entry dropped, so an old result can never
+ * overwrite a newer one.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Disposable, RuntimeEnvironment } from './runtime';
@@ -28,12 +45,33 @@ export interface DiagnosticsSource {
 }
 
 const CHUNK = 100;
+/** New problems wait at least this many times the document's own check time. */
+export const PAUSE_PER_CHECK = 3;
+const MAX_PAUSE = 10_000;
+
+interface Held {
+  readonly version: number | undefined;
+  readonly diagnostics: Diagnostic[];
+  readonly timer: Disposable;
+}
+
+const keyOf = (d: Diagnostic) => `${d.severity}\u0000${String(d.code)}\u0000${d.message}`;
+
+function countKeys(ds: readonly Diagnostic[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const d of ds) m.set(keyOf(d), (m.get(keyOf(d)) ?? 0) + 1);
+  return m;
+}
 
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, Disposable>();
   private readonly queue = new Set<string>();
-  /** URIs whose last publish was non-empty (closed files with nothing to say are not sent an empty list). */
-  private readonly shown = new Set<string>();
+  /** Queued URIs whose change came from typing (their new problems may be held). */
+  private readonly typed = new Set<string>();
+  /** What the client shows per URI (only non-empty lists are kept). */
+  private readonly shown = new Map<string, Diagnostic[]>();
+  private readonly held = new Map<string, Held>();
+  /** The last measured check time (ms) per URI, parse included for edited documents. */
+  private readonly cost = new Map<string, number>();
   private draining: Disposable | undefined;
   private paused = true;
   private idleWaiters: (() => void)[] = [];
@@ -41,7 +79,7 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly sink: DiagnosticsSink,
     private readonly source: DiagnosticsSource,
-    private readonly timer: RuntimeEnvironment['timer'],
+    private readonly runtime: Pick<RuntimeEnvironment, 'timer' | 'now'>,
     private readonly onError: (err: unknown) => void,
     public delay: number,
   ) {}
@@ -52,49 +90,68 @@ export class DiagnosticsPublisher {
     this.drain();
   }
 
-  /** Schedules a publish for each URI; `first` (the edited document) goes ahead of the others. */
+  /** Checks each URI and publishes at once; `first` goes ahead of the others, synchronously. */
   schedule(uris: Iterable<string>, first?: string): void {
-    if (this.delay <= 0) {
-      for (const u of uris) this.queue.add(u);
-      this.drain(first);
-      return;
-    }
-    for (const u of uris) {
-      this.timers.get(u)?.dispose();
-      this.timers.set(
-        u,
-        this.timer.setTimeout(() => {
-          this.timers.delete(u);
-          this.queue.add(u);
-          this.drain(u);
-        }, this.delay),
-      );
-    }
+    for (const u of uris) this.enqueue(u, false);
+    this.drain(first);
+  }
+
+  /**
+   * The user typed in `first` (which took `parseMs` to parse); `uris` are the
+   * files whose diagnostics may have changed. Problems that are new to the
+   * editor are held for the pause; everything else is published at once.
+   */
+  edited(uris: Iterable<string>, first: string, parseMs = 0): void {
+    for (const u of uris) this.enqueue(u, true);
+    this.enqueue(first, true);
+    this.drain(first, parseMs);
   }
 
   /** Cancels anything pending for the URI and removes its diagnostics from the client. */
   clear(uri: string): void {
-    this.timers.get(uri)?.dispose();
-    this.timers.delete(uri);
+    this.dropHeld(uri);
     this.queue.delete(uri);
+    this.typed.delete(uri);
     this.shown.delete(uri);
-    this.send(uri, []);
+    this.cost.delete(uri);
+    this.send(uri, this.source.openVersion(uri), []);
   }
 
-  /** Resolves when nothing is pending (timers fired and queue drained). */
+  /** Resolves when nothing is pending (queue drained, no problem held). */
   whenIdle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private isIdle(): boolean {
-    return this.timers.size === 0 && this.queue.size === 0 && !this.draining;
+  /** How long new problems of `uri` wait after the last keystroke. */
+  pauseOf(uri: string): number {
+    if (this.delay <= 0) return 0;
+    return Math.min(MAX_PAUSE, Math.max(this.delay, Math.ceil(PAUSE_PER_CHECK * (this.cost.get(uri) ?? 0))));
   }
 
-  private drain(first?: string): void {
+  private enqueue(uri: string, typed: boolean): void {
+    // A typed change never downgrades a pending "publish at once" (settings, disk) to "may hold".
+    if (typed && !this.queue.has(uri)) this.typed.add(uri);
+    else if (!typed) this.typed.delete(uri);
+    this.queue.add(uri);
+    this.dropHeld(uri);
+  }
+
+  private dropHeld(uri: string): void {
+    const h = this.held.get(uri);
+    if (!h) return;
+    h.timer.dispose();
+    this.held.delete(uri);
+  }
+
+  private isIdle(): boolean {
+    return this.held.size === 0 && this.queue.size === 0 && !this.draining;
+  }
+
+  private drain(first?: string, parseMs = 0): void {
     if (this.paused) return;
-    if (first !== undefined && this.queue.delete(first)) this.publish(first);
-    if (this.queue.size > 0 && !this.draining) this.draining = this.timer.setImmediate(() => this.step());
+    if (first !== undefined && this.queue.delete(first)) this.publish(first, parseMs);
+    if (this.queue.size > 0 && !this.draining) this.draining = this.runtime.timer.setImmediate(() => this.step());
     this.notifyIdle();
   }
 
@@ -103,10 +160,10 @@ export class DiagnosticsPublisher {
     let n = 0;
     for (const u of this.queue) {
       this.queue.delete(u);
-      this.publish(u);
+      this.publish(u, 0);
       if (++n >= CHUNK) break;
     }
-    if (this.queue.size > 0) this.draining = this.timer.setImmediate(() => this.step());
+    if (this.queue.size > 0) this.draining = this.runtime.timer.setImmediate(() => this.step());
     this.notifyIdle();
   }
 
@@ -117,24 +174,56 @@ export class DiagnosticsPublisher {
     for (const f of w) f();
   }
 
-  private publish(uri: string): void {
+  private publish(uri: string, parseMs: number): void {
+    const typed = this.typed.delete(uri);
     let diagnostics: Diagnostic[];
+    const t0 = this.runtime.now();
     try {
       diagnostics = this.source.diagnostics(uri);
     } catch (err) {
       this.onError(err);
       diagnostics = [];
     }
-    const open = this.source.openVersion(uri) !== undefined;
-    if (diagnostics.length === 0 && !open && !this.shown.has(uri)) return;
-    if (diagnostics.length > 0) this.shown.add(uri);
-    else this.shown.delete(uri);
-    this.send(uri, diagnostics);
+    this.cost.set(uri, parseMs + (this.runtime.now() - t0));
+    const version = this.source.openVersion(uri);
+    const shown = this.shown.get(uri) ?? [];
+    if (!typed || this.delay <= 0) return this.show(uri, version, diagnostics);
+    const stillShown = this.alreadyShown(shown, diagnostics);
+    if (stillShown.length === diagnostics.length) return this.show(uri, version, diagnostics);
+    // New problems: the fixed ones go at once, the new ones after the pause.
+    if (stillShown.length < shown.length) this.show(uri, version, stillShown);
+    const timer = this.runtime.timer.setTimeout(() => {
+      this.held.delete(uri);
+      this.show(uri, version, diagnostics);
+      this.notifyIdle();
+    }, this.pauseOf(uri));
+    this.held.set(uri, { version, diagnostics, timer });
   }
 
-  private send(uri: string, diagnostics: Diagnostic[]): void {
+  /** The members of `next` the client already shows (by severity, code and message, counted). */
+  private alreadyShown(shown: readonly Diagnostic[], next: Diagnostic[]): Diagnostic[] {
+    if (shown.length === 0) return [];
+    const left = countKeys(shown);
+    return next.filter((d) => {
+      const k = keyOf(d);
+      const n = left.get(k) ?? 0;
+      if (n === 0) return false;
+      left.set(k, n - 1);
+      return true;
+    });
+  }
+
+  private show(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    // A closed file with nothing to say, and nothing shown, is not sent an empty list.
+    if (diagnostics.length === 0 && version === undefined && !this.shown.has(uri)) return;
+    if (diagnostics.length > 0) this.shown.set(uri, diagnostics);
+    else this.shown.delete(uri);
+    this.send(uri, version, diagnostics);
+  }
+
+  private send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
     try {
-      this.sink.sendDiagnostics({ uri, version: this.source.openVersion(uri), diagnostics });
+      this.sink.sendDiagnostics({ uri, version, diagnostics });
     } catch (err) {
       this.onError(err);
     }

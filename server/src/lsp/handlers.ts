@@ -95,7 +95,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   const publisher = new DiagnosticsPublisher(
     connection,
     { diagnostics: (uri) => service.getDiagnostics(uri), openVersion: (uri) => documents.get(uri)?.version },
-    runtime.timer,
+    runtime,
     (err) => logError('Publishing diagnostics failed', err),
     settings.diagnosticsDelay,
   );
@@ -124,7 +124,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     return uriByPath.get(path) ?? pathToFileURL(path).href;
   }
 
-  function setFile(uri: string, text: string, first?: string): void {
+  /** Gives the service a file's text; `first` is the open document it came from, `typed` when it came from an edit. */
+  function setFile(uri: string, text: string, first?: string, typed = false): void {
     const path = filePath(uri);
     if (path !== undefined) {
       const known = uriByPath.get(path);
@@ -135,7 +136,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       }
       uriByPath.set(path, uri);
     }
+    const t0 = runtime.now();
     const affected = service.setFile(uri, text);
+    const parseMs = runtime.now() - t0;
+    if (first !== undefined && typed) return publisher.edited(affected, first, parseMs);
     // Unchanged text yields no affected URIs, but a newly opened document still needs its (versioned) publish.
     if (first !== undefined && !affected.includes(first)) affected.unshift(first);
     publisher.schedule(affected, first);
@@ -304,12 +308,17 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', (params: { changes: FileEvent[] }) => onWatchedFiles(params.changes)));
 
+  /** Documents opened but not yet seen by onDidChangeContent (which fires for opening and for edits alike). */
+  const opening = new Set<string>();
+  documents.onDidOpen((e: { document: TextDocument }) => void opening.add(e.document.uri));
+
   documents.onDidChangeContent(
     guard('document change', (e: { document: TextDocument }) => {
       const uri = e.document.uri;
+      const typed = !opening.delete(uri);
       const text = e.document.getText();
       if (recognisedKind(uri, text) !== undefined) {
-        setFile(uri, text, uri);
+        setFile(uri, text, uri, typed);
         return;
       }
       // Other XML or YAML (Maven, SVG, docker-compose…): not parsed on every keystroke; forgotten if it used to be ours.
