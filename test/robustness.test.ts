@@ -132,9 +132,29 @@ test('a network with 20,000 DHCP hosts is linted', () => {
   lint(hostile.manyDhcpHosts());
 });
 
-test('3,000 attributes on one element are linted, each unknown one reported', () => {
-  const unknown = lint(hostile.manyAttributes()).filter((d) => d.code === 'libvirt/unknown-attribute');
-  assert.equal(unknown.length, 3_000);
+test('3,000 attributes on one element are linted: the first 1,000 unknown ones reported, the rest counted', () => {
+  const diags = lint(hostile.manyAttributes());
+  assert.equal(diags.filter((d) => d.code === 'libvirt/unknown-attribute').length, 1_000);
+  const more = diags.filter((d) => d.code === 'virtnet/too-many-problems');
+  assert.deepEqual(more.map((d) => [d.severity, d.message]), [[3, '2000 more problems in this file are not shown (VirtNet reports the first 1000 of a file)']]);
+});
+
+test('a value of megabytes is quoted by its ends in a message', () => {
+  const diags = lint(`<network><name>n</name><bridge name='${'b'.repeat(1_500_000)}'/></network>`);
+  const d = diags.find((x) => x.code === 'libvirt/bridge-name-too-long');
+  assert.ok(d, JSON.stringify(diags.map((x) => x.code)));
+  assert.match(String(d.message), /^bridge name 'b{59}…b{19}' \(1500002 characters\) is 1500000 characters long/);
+});
+
+test('a libvirt file over 2 MiB gets the syntax and schema checks only, and says so', () => {
+  const pad = `<!-- ${' '.repeat(2 * 1024 * 1024)} -->`;
+  const text = `<network>\n  <name>big</name>\n  <forward mode='natt'/>\n  <bridge name='virbr-much-too-long-name'/>\n  <unknown/>${pad}\n</network>\n`;
+  const codes = lint(text).map((d) => [d.code, d.severity]);
+  assert.deepEqual(codes, [
+    ['xml/large-document', 3],
+    ['libvirt/unknown-element', 1],
+    ['libvirt/invalid-value', 1],
+  ]);
 });
 
 test('lone UTF-16 surrogates anywhere are linted without a throw', () => {

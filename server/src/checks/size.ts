@@ -13,3 +13,47 @@ export function documentTooLarge(text: string): Finding {
     message: `The file is ${(text.length / 1048576).toFixed(1)} MiB; virsh refuses XML files over 10 MiB, so VirtNet does not check it`,
   };
 }
+
+/**
+ * Over this size (characters) a libvirt file gets a cheaper check: XML syntax
+ * and libvirt's schema only, no other rule and no cross-file check, so that
+ * the editor stays responsive. A 20,000-line network is about 1.3 MB.
+ */
+export const LARGE_DOCUMENT_SIZE = 2 * 1024 * 1024;
+
+export const largeDocumentId = 'xml/large-document';
+
+export function largeDocument(text: string): Finding {
+  return {
+    code: largeDocumentId,
+    span: { start: 0, end: 0 },
+    severity: 'information',
+    message: `The file is ${(text.length / 1048576).toFixed(1)} MiB; over 2 MiB VirtNet checks only XML syntax and libvirt's schema, not its other rules or other files`,
+  };
+}
+
+/** At most this many diagnostics per file; the rest are counted in one more. */
+export const MAX_DIAGNOSTICS = 1000;
+
+export const tooManyProblemsId = 'virtnet/too-many-problems';
+
+export function tooManyProblems(hidden: number): Finding {
+  return {
+    code: tooManyProblemsId,
+    span: { start: 0, end: 0 },
+    severity: 'information',
+    message: `${hidden} more problems in this file are not shown (VirtNet reports the first ${MAX_DIAGNOSTICS} of a file)`,
+  };
+}
+
+/** The codes above, which no Check declares (for settings and `--severity`). */
+export const limitCodes = [documentTooLargeId, largeDocumentId, tooManyProblemsId];
+
+/** Longest run of non-blank characters a message quotes whole (a 3 MB value is not copied into a message). */
+const MAX_RUN = 120;
+
+/** Shortens runs of over MAX_RUN non-blank characters in a message to their ends, saying how long they were. */
+export function shortenMessage(message: string): string {
+  if (message.length <= MAX_RUN) return message;
+  return message.replace(/\S{121,}/g, (run) => `${run.slice(0, 60)}…${run.slice(-20)} (${run.length} characters)`);
+}

@@ -4,7 +4,7 @@
  * service) and format.ts (output).
  */
 import { version } from '../../../package.json';
-import { documentTooLargeId } from '../checks/size';
+import { limitCodes } from '../checks/size';
 import { createLanguageService } from '../service/languageService';
 import { parseArgs, USAGE } from './args';
 import { selectFiles } from './files';
@@ -14,7 +14,7 @@ import { hasErrors, lintFiles } from './lint';
 
 export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   // Every code of every format (libvirt, netplan, interfaces), for --severity.
-  const known = new Set([...createLanguageService().codes.map((c) => c.id), documentTooLargeId]);
+  const known = new Set([...createLanguageService().codes.map((c) => c.id), ...limitCodes]);
   const parsed = parseArgs(argv, known);
   if (!parsed.ok) {
     err(`virtnet: ${parsed.error}\nTry 'virtnet lint --help'.\n`);

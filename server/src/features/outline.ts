@@ -14,6 +14,7 @@ import type { Span } from '../parse/span';
 import { attr, child, children, type XmlElement } from '../parse/xml';
 import { formatSubnet } from '../net/ip';
 import type { FeatureContext } from './context';
+import { shortenMessage } from '../checks/size';
 import { countText } from './docs/ipInfo';
 import { netplanOutline } from './netplan';
 import { ifupdownOutline } from './ifupdown';
@@ -27,8 +28,9 @@ class Builder {
   sym(name: string, kind: SymbolKind, range: Span, selection: Span, detail?: string, kids?: DocumentSymbol[]): DocumentSymbol {
     // The selection must lie inside the range; fall back to the range's start.
     const sel = selection.start >= range.start && selection.end <= range.end ? selection : { start: range.start, end: range.start };
-    const s: DocumentSymbol = { name: name.trim() || '(unnamed)', kind, range: toRange(this.li, range), selectionRange: toRange(this.li, sel) };
-    if (detail) s.detail = detail;
+    // Names and details quote values, which may be megabytes long: those are shown by their ends.
+    const s: DocumentSymbol = { name: shortenMessage(name.trim()) || '(unnamed)', kind, range: toRange(this.li, range), selectionRange: toRange(this.li, sel) };
+    if (detail) s.detail = shortenMessage(detail);
     if (kids && kids.length) s.children = kids;
     return s;
   }

@@ -290,11 +290,8 @@ export function attributeCandidates(p: Pattern, ns: string, local: string): Patt
   const m = (p.attCands ??= new Map());
   let out = m.get(key);
   if (!out) {
-    const found: Pattern[] = [];
-    walkLeaves(p, 'attribute', false, (leaf) => {
-      if (nameClassContains(leaf.nc!, ns, local) && !found.includes(leaf)) found.push(leaf);
-    });
-    out = found;
+    // A filter over the (cached) attribute leaves, not a walk of the pattern: made-up names are not cached below.
+    out = allAttributes(p).filter((leaf) => nameClassContains(leaf.nc!, ns, local));
     // Bounded: a document with thousands of made-up attribute names must not grow the shared grammar without end.
     if (m.size < 4096) m.set(key, out);
   }

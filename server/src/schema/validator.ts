@@ -299,13 +299,24 @@ export class Validator {
   /** Attribute names of an element, built once per element (not once per unknown attribute: that was quadratic). */
   private readonly presentNames = new WeakMap<XmlElement, Set<string>>();
 
+  /** Per element: the message tail per attribute state, and the names its content allows anywhere (one unknown attribute after another share them). */
+  private readonly unknownAttrCache = new WeakMap<XmlElement, { tails: Map<Pattern, string>; anywhere: Map<Pattern, Set<string>> }>();
+
   private unknownAttributeMessage(el: XmlElement, name: string, p: Pattern, content: Pattern): string {
-    let present = this.presentNames.get(el);
-    if (!present) this.presentNames.set(el, (present = new Set(el.attributes.map((a) => a.name))));
-    const expected = uniqueNames(allAttributes(p)).filter((n) => !present.has(n));
-    const [, local] = name.includes(':') ? [name.slice(0, name.indexOf(':')), name.slice(name.indexOf(':') + 1)] : ['', name];
-    const elsewhere = allAttributes(content).some((a) => nameClassNames(a.nc!).includes(local));
-    const tail = expected.length ? `expected ${expected.length === 1 ? '' : 'one of: '}${listNames(expected, (n) => n)}` : `no other attributes are allowed`;
+    let cache = this.unknownAttrCache.get(el);
+    if (!cache) this.unknownAttrCache.set(el, (cache = { tails: new Map(), anywhere: new Map() }));
+    let tail = cache.tails.get(p);
+    if (tail === undefined) {
+      let present = this.presentNames.get(el);
+      if (!present) this.presentNames.set(el, (present = new Set(el.attributes.map((a) => a.name))));
+      const expected = uniqueNames(allAttributes(p)).filter((n) => !present.has(n));
+      tail = expected.length ? `expected ${expected.length === 1 ? '' : 'one of: '}${listNames(expected, (n) => n)}` : `no other attributes are allowed`;
+      cache.tails.set(p, tail);
+    }
+    let anywhere = cache.anywhere.get(content);
+    if (!anywhere) cache.anywhere.set(content, (anywhere = new Set(allAttributes(content).flatMap((a) => nameClassNames(a.nc!)))));
+    const local = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
+    const elsewhere = anywhere.has(local);
     if (elsewhere) return `Attribute ${name} is not allowed on <${el.name}> with the attributes it already has; ${tail}`;
     return `Attribute ${name} is not allowed on <${el.name}>; ${tail}`;
   }

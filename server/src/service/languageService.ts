@@ -39,7 +39,8 @@ import { kindOfRoot, looksLikeLibvirtXml } from './documentKind';
 import { folderLanguages, type CodeInfo, type FolderLanguage, type HostFacts } from './folderLanguages';
 import { defaultSettings, type DocKind, type Finding, type Settings, type Severity } from './types';
 import { syntaxCheck } from '../checks/syntax';
-import { documentTooLarge, MAX_DOCUMENT_SIZE } from '../checks/size';
+import { documentTooLarge, LARGE_DOCUMENT_SIZE, largeDocument, MAX_DIAGNOSTICS, MAX_DOCUMENT_SIZE, shortenMessage, tooManyProblems } from '../checks/size';
+import { schemaChecks } from '../checks/schema';
 
 export interface LanguageService {
   configure(settings: Partial<Settings>): void;
@@ -128,6 +129,8 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
   let offKey = offKeyOf(settings);
   const checks = options.checks ?? allChecks;
   const local = checks.filter((c) => !c.crossFile);
+  /** What a file over LARGE_DOCUMENT_SIZE gets: the schema checks only. */
+  const localLarge = local.filter((c) => schemaChecks.includes(c));
   const cross = checks.filter((c) => c.crossFile);
   const byId = new Map([syntaxCheck, ...checks].map((c) => [c.id, c] as const));
 
@@ -194,7 +197,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     if (configured === 'off') return undefined;
     const severity: Severity = configured ?? f.severity ?? check?.defaultSeverity ?? 'error';
     const li = lineIndexOf(e);
-    const d: Diagnostic = { range: toRange(li, f.span), severity: SEVERITY[severity], code: f.code, source: 'virtnet', message: f.message };
+    const d: Diagnostic = { range: toRange(li, f.span), severity: SEVERITY[severity], code: f.code, source: 'virtnet', message: shortenMessage(f.message) };
     if (f.related?.length) {
       d.relatedInformation = f.related.flatMap((r) => {
         const other = entries.get(r.uri);
@@ -353,16 +356,27 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       }
       if (e.group) return groupFindings(e.group, uri).flatMap((f) => toDiagnostic(e, f) ?? []);
       if (!e.ctx) return [];
+      const large = e.text.length > LARGE_DOCUMENT_SIZE;
       if (!e.localFindings || e.localOff !== offKey) {
         // Checks that are off are not run, so findings cached under other settings are not reused.
-        e.localFindings = withoutGenericDuplicates([...syntaxCheck.run({ ...e.ctx, workspace: index }), ...run(local, e)]);
+        const syntax = syntaxCheck.run({ ...e.ctx, workspace: index });
+        e.localFindings = large ? [largeDocument(e.text), ...syntax, ...run(localLarge, e)] : withoutGenericDuplicates([...syntax, ...run(local, e)]);
         e.localOff = offKey;
       }
-      const findings = [...e.localFindings, ...run(cross, e)];
+      const findings = large ? e.localFindings : [...e.localFindings, ...run(cross, e)];
       const out: Diagnostic[] = [];
+      let hidden = 0;
       for (const f of findings) {
         if (f.code === syntaxCheck.id && !settings.reportSyntaxErrors) continue;
+        if (out.length >= MAX_DIAGNOSTICS) {
+          hidden++;
+          continue;
+        }
         const d = toDiagnostic(e, f);
+        if (d) out.push(d);
+      }
+      if (hidden > 0) {
+        const d = toDiagnostic(e, tooManyProblems(hidden));
         if (d) out.push(d);
       }
       return out;
