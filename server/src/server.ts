@@ -9,7 +9,16 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/handlers';
 import type { RuntimeEnvironment } from './lsp/runtime';
 
-const connection = createConnection(ProposedFeatures.all);
+/** Counts dispatched messages (see RuntimeEnvironment.messagesDispatched). */
+let dispatched = 0;
+const connection = createConnection(ProposedFeatures.all, {
+  messageStrategy: {
+    handleMessage(message, next) {
+      dispatched++;
+      return next(message);
+    },
+  },
+});
 
 const runtime: RuntimeEnvironment = {
   fs: {
@@ -36,6 +45,7 @@ const runtime: RuntimeEnvironment = {
     },
   },
   now: () => performance.now(),
+  messagesDispatched: () => dispatched,
 };
 
 // Last line of defence: a bug must cost one answer, never the server.

@@ -19,9 +19,12 @@
  * severity, code and message, counted (not by range: text typed above a
  * problem moves it without making it new).
  *
- * The edited document is checked synchronously; the other affected URIs join
- * a queue drained in small chunks (yielding to the event loop between chunks,
- * so a workspace scan of thousands of files never blocks incoming edits).
+ * The edited document is checked synchronously, unless it is over
+ * YIELD_SIZE: then its check waits until the requests already received
+ * (outline, hover, another document's edit) are answered. The other affected
+ * URIs join a queue drained in small chunks (yielding to the event loop
+ * between chunks, so a workspace scan of thousands of files never blocks
+ * incoming edits).
  *
  * Stale-result guard: diagnostics are computed from the service's current
  * content when the URI's turn comes (never captured at schedule time), carry
@@ -42,12 +45,18 @@ export interface DiagnosticsSource {
   diagnostics(uri: string): Diagnostic[];
   /** The open document's version, or undefined for a closed file. */
   openVersion(uri: string): number | undefined;
+  /** The open document's length in characters (0 for a closed file). */
+  size(uri: string): number;
 }
 
 const CHUNK = 100;
 /** New problems wait at least this many times the document's own check time. */
 export const PAUSE_PER_CHECK = 3;
 const MAX_PAUSE = 10_000;
+/** An edited or opened document longer than this (characters) is long work: its diagnostics wait for the requests already received. */
+export const YIELD_SIZE = 128 * 1024;
+/** Bound on that wait, in event-loop turns (a client that never stops sending cannot starve it). */
+const MAX_HOPS = 1000;
 
 interface Held {
   readonly version: number | undefined;
@@ -70,6 +79,8 @@ export class DiagnosticsPublisher {
   /** What the client shows per URI (only non-empty lists are kept). */
   private readonly shown = new Map<string, Diagnostic[]>();
   private readonly held = new Map<string, Held>();
+  /** Large documents whose check waits for the messages already received. */
+  private readonly deferred = new Map<string, Disposable>();
   /** The last measured check time (ms) per URI, parse included for edited documents. */
   private readonly cost = new Map<string, number>();
   private draining: Disposable | undefined;
@@ -79,7 +90,7 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly sink: DiagnosticsSink,
     private readonly source: DiagnosticsSource,
-    private readonly runtime: Pick<RuntimeEnvironment, 'timer' | 'now'>,
+    private readonly runtime: Pick<RuntimeEnvironment, 'timer' | 'now' | 'messagesDispatched'>,
     private readonly onError: (err: unknown) => void,
     public delay: number,
   ) {}
@@ -110,6 +121,7 @@ export class DiagnosticsPublisher {
   /** Cancels anything pending for the URI and removes its diagnostics from the client. */
   clear(uri: string): void {
     this.dropHeld(uri);
+    this.dropDeferred(uri);
     this.queue.delete(uri);
     this.typed.delete(uri);
     this.shown.delete(uri);
@@ -135,6 +147,37 @@ export class DiagnosticsPublisher {
     else if (!typed) this.typed.delete(uri);
     this.queue.add(uri);
     this.dropHeld(uri);
+    this.dropDeferred(uri);
+  }
+
+  private dropDeferred(uri: string): void {
+    this.deferred.get(uri)?.dispose();
+    this.deferred.delete(uri);
+  }
+
+  /**
+   * Checks a large document once the connection has dispatched the messages
+   * it already received: one event-loop turn at a time (the connection
+   * dispatches one message per turn), until two turns pass without one.
+   */
+  private defer(uri: string, parseMs: number): void {
+    const count = this.runtime.messagesDispatched!;
+    let seen = count();
+    let quiet = 0;
+    let hops = 0;
+    const hop = () => {
+      const n = count();
+      quiet = n === seen ? quiet + 1 : 0;
+      seen = n;
+      if (quiet < 2 && ++hops < MAX_HOPS) {
+        this.deferred.set(uri, this.runtime.timer.setImmediate(hop));
+        return;
+      }
+      this.deferred.delete(uri);
+      this.publish(uri, parseMs);
+      this.notifyIdle();
+    };
+    this.deferred.set(uri, this.runtime.timer.setImmediate(hop));
   }
 
   private dropHeld(uri: string): void {
@@ -145,12 +188,15 @@ export class DiagnosticsPublisher {
   }
 
   private isIdle(): boolean {
-    return this.held.size === 0 && this.queue.size === 0 && !this.draining;
+    return this.held.size === 0 && this.deferred.size === 0 && this.queue.size === 0 && !this.draining;
   }
 
   private drain(first?: string, parseMs = 0): void {
     if (this.paused) return;
-    if (first !== undefined && this.queue.delete(first)) this.publish(first, parseMs);
+    if (first !== undefined && this.queue.delete(first)) {
+      if (this.runtime.messagesDispatched && this.source.size(first) > YIELD_SIZE) this.defer(first, parseMs);
+      else this.publish(first, parseMs);
+    }
     if (this.queue.size > 0 && !this.draining) this.draining = this.runtime.timer.setImmediate(() => this.step());
     this.notifyIdle();
   }

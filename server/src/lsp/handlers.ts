@@ -94,7 +94,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   };
   const publisher = new DiagnosticsPublisher(
     connection,
-    { diagnostics: (uri) => service.getDiagnostics(uri), openVersion: (uri) => documents.get(uri)?.version },
+    { diagnostics: (uri) => service.getDiagnostics(uri), openVersion: (uri) => documents.get(uri)?.version, size: (uri) => documents.get(uri)?.getText().length ?? 0 },
     runtime,
     (err) => logError('Publishing diagnostics failed', err),
     settings.diagnosticsDelay,

@@ -30,4 +30,10 @@ export interface RuntimeEnvironment {
   };
   /** Milliseconds from an arbitrary origin, for timings in logs and `virtnet/indexed`. */
   now(): number;
+  /**
+   * How many protocol messages the connection has dispatched so far. Long
+   * work (the diagnostics of a large document) waits while this still moves,
+   * so requests already received are answered first. Absent: no waiting.
+   */
+  messagesDispatched?(): number;
 }
