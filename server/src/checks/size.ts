@@ -52,8 +52,23 @@ export const limitCodes = [documentTooLargeId, largeDocumentId, tooManyProblemsI
 /** Longest run of non-blank characters a message quotes whole (a 3 MB value is not copied into a message). */
 const MAX_RUN = 120;
 
-/** Shortens runs of over MAX_RUN non-blank characters in a message to their ends, saying how long they were. */
+/**
+ * Shortens runs of over MAX_RUN characters without a space in a message to
+ * their ends, saying how long they were. Runs are found with the native
+ * indexOf, so a 3 MB value costs one scan for a space, not a loop in script.
+ */
 export function shortenMessage(message: string): string {
   if (message.length <= MAX_RUN) return message;
-  return message.replace(/\S{121,}/g, (run) => `${run.slice(0, 60)}…${run.slice(-20)} (${run.length} characters)`);
+  let out = '';
+  let copied = 0;
+  for (let run = 0; run < message.length; ) {
+    let end = message.indexOf(' ', run);
+    if (end < 0) end = message.length;
+    if (end - run > MAX_RUN) {
+      out += `${message.slice(copied, run + 60)}…${message.slice(end - 20, end)} (${end - run} characters)`;
+      copied = end;
+    }
+    run = end + 1;
+  }
+  return copied === 0 ? message : out + message.slice(copied);
 }

@@ -29,7 +29,7 @@ class Builder {
     // The selection must lie inside the range; fall back to the range's start.
     const sel = selection.start >= range.start && selection.end <= range.end ? selection : { start: range.start, end: range.start };
     // Names and details quote values, which may be megabytes long: those are shown by their ends.
-    const s: DocumentSymbol = { name: shortenMessage(name.trim()) || '(unnamed)', kind, range: toRange(this.li, range), selectionRange: toRange(this.li, sel) };
+    const s: DocumentSymbol = { name: shortenMessage(name).trim() || '(unnamed)', kind, range: toRange(this.li, range), selectionRange: toRange(this.li, sel) };
     if (detail) s.detail = shortenMessage(detail);
     if (kids && kids.length) s.children = kids;
     return s;
