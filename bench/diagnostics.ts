@@ -11,7 +11,8 @@
  *     problem, held back for the pause by design);
  *   - a 20,000-line network: a one-character edit of its name;
  *   - a 2,000-line netplan file on each parse path (plain, CRLF, anchors,
- *     block scalars, a YAML error in the middle): a one-digit edit of an mtu.
+ *     block scalars, a YAML error in the middle; bench/netplanFiles.ts): a
+ *     one-digit edit of an mtu.
  *
  *   BENCH_EDITS=30     timed edits per scenario (after 5 untimed warm-up edits)
  *   BENCH_ONLY=word    run only the scenarios whose name contains `word`
@@ -21,7 +22,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileUri, TestClient, type PublishDiagnosticsParams } from '../test/lsp/lspClient';
-import { bigNetplan, bigNetwork, type NetplanVariant } from './generate';
+import { bigNetwork } from './generate';
+import { NETPLAN_PATHS, netplanFor, type NetplanPath } from './netplanFiles';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 30);
 const ONLY = process.env.BENCH_ONLY;
@@ -128,14 +130,14 @@ async function network20k(dir: string): Promise<Row[]> {
   });
 }
 
-async function netplan2k(dir: string, variant: NetplanVariant): Promise<Row[]> {
-  const text = bigNetplan(2000, variant);
+async function netplan2k(dir: string, variant: NetplanPath): Promise<Row[]> {
+  const text = netplanFor(variant, 2000);
   const folder = join(dir, `np-${variant}`, 'etc', 'netplan');
   mkdirSync(folder, { recursive: true });
-  return withServer(join(folder, '01-bench.yaml'), text, 'yaml', async (client, uri) => {
-    // The mtu of an ethernet a third of the way down (line and column are the same with CRLF).
+  return withServer(join(folder, '50-bench.yaml'), text, 'yaml', async (client, uri) => {
+    // The last digit of an mtu a third of the way down (line and column are the same with CRLF).
     const lf = text.replace(/\r\n/g, '\n');
-    const at = positionOf(lf, 'mtu: 1500', lf.indexOf(`    en${Math.floor(lf.split('mtu:').length / 3)}:`));
+    const at = positionOf(lf, 'mtu: 9000', Math.floor(lf.length / 3));
     const digit = (d: string): Edit => ({ at: { ...at, character: at.character + 8 }, remove: 1, insert: d });
     const [a, b] = await alternate(client, uri, digit('1'), digit('0'));
     const lines = text.split('\n').length - 1;
@@ -148,7 +150,7 @@ async function main(): Promise<void> {
   const scenarios: [string, () => Promise<Row[]>][] = [
     ['nat', () => natFix(dir)],
     ['network', () => network20k(dir)],
-    ...(['plain', 'crlf', 'anchors', 'block-scalars', 'yaml-error'] as const).map((v): [string, () => Promise<Row[]>] => [`netplan-${v}`, () => netplan2k(dir, v)]),
+    ...NETPLAN_PATHS.map((v): [string, () => Promise<Row[]>] => [`netplan-${v}`, () => netplan2k(dir, v)]),
   ];
   const rows: Row[] = [];
   try {

@@ -23,37 +23,3 @@ export function bigNetwork(lines: number): string {
   return out.join('\n');
 }
 
-
-/** Ways a netplan file can send the parser down a different path (see server/src/netplan/fastParse.ts). */
-export type NetplanVariant = 'plain' | 'crlf' | 'anchors' | 'block-scalars' | 'yaml-error';
-
-/**
- * A netplan file of about `lines` lines: ethernets of ten lines each, every one
- * with an `mtu: 1500` line the benchmark edits. Variants: CRLF line ends,
- * anchors and aliases, block scalars, or a YAML syntax error in the middle.
- */
-export function bigNetplan(lines: number, variant: NetplanVariant = 'plain'): string {
-  const count = Math.max(1, Math.floor((lines - 4) / 10));
-  const out = ['network:', '  version: 2', '  renderer: networkd', '  ethernets:'];
-  for (let i = 0; i < count; i++) {
-    const a = (i >> 8) & 0xff;
-    const b = i & 0xff;
-    const mac = `52:54:00:10:${a.toString(16).padStart(2, '0')}:${b.toString(16).padStart(2, '0')}`;
-    const ns =
-      variant === 'anchors' ? (i === 0 ? '      nameservers: &ns {addresses: [192.0.2.53], search: [example.com]}' : '      nameservers: *ns') : '      nameservers: {addresses: [192.0.2.53], search: [example.com]}';
-    out.push(
-      `    en${i}:`,
-      '      match:',
-      variant === 'block-scalars' ? `        macaddress: >-\n          ${mac}` : `        macaddress: "${mac}"`,
-      `      set-name: en${i}`,
-      '      mtu: 1500',
-      '      addresses:',
-      `        - 10.${a}.${b}.1/24`,
-      ns,
-      `      optional: ${i === Math.floor(count / 2) && variant === 'yaml-error' ? '[true' : 'true'}`,
-      '      dhcp4: false',
-    );
-  }
-  const text = out.join('\n') + '\n';
-  return variant === 'crlf' ? text.replace(/\n/g, '\r\n') : text;
-}
