@@ -22,12 +22,15 @@ const nat = (name: string) => net(name, 'nat');
 const longBridge = (name: string) => net(name, 'nat', 'virbr-much-too-long');
 const codes = (p: PublishDiagnosticsParams | undefined) => (p?.diagnostics ?? []).map((d) => String(d.code)).sort();
 
-/** Sends a full-text change and a request after it; resolves with the publishes for `uri` that arrived before the answer. */
-async function changeThenPing(c: TestClient, uri: string, version: number, text: string): Promise<PublishDiagnosticsParams[]> {
+/** Sends a full-text change and a request after it; resolves with the publishes for `uri` that arrived before the answer, as [version, codes]. */
+async function changeThenPing(c: TestClient, uri: string, version: number, text: string): Promise<[number | undefined, string[]][]> {
   const before = c.published.length;
   void c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
   await c.ping();
-  return c.published.slice(before).filter((p) => p.uri === uri);
+  return c.published
+    .slice(before)
+    .filter((p) => p.uri === uri)
+    .map((p) => [p.version, codes(p)]);
 }
 
 describe('publishing diagnostics without a fixed wait (delay 10 s)', () => {
@@ -51,43 +54,27 @@ describe('publishing diagnostics without a fixed wait (delay 10 s)', () => {
   it('clears the diagnostics of an edit that fixes them at once', async () => {
     const uri = 'untitled:fix';
     await c.open(uri, natt('f'));
-    const mine = await changeThenPing(c, uri, 2, nat('f'));
-    assert.deepEqual(
-      mine.map((p) => [p.version, codes(p)]),
-      [[2, []]],
-    );
+    assert.deepEqual(await changeThenPing(c, uri, 2, nat('f')), [[2, []]]);
   });
 
   it('publishes at once when the problems are the ones already shown (an unrelated edit)', async () => {
     const uri = 'untitled:same';
     await c.open(uri, natt('s'));
-    const mine = await changeThenPing(c, uri, 2, natt('s').replace('<name>s<', '<name>s2<'));
-    assert.deepEqual(
-      mine.map((p) => [p.version, codes(p)]),
-      [[2, ['libvirt/invalid-value']]],
-    );
+    assert.deepEqual(await changeThenPing(c, uri, 2, natt('s').replace('<name>s<', '<name>s2<')), [[2, ['libvirt/invalid-value']]]);
   });
 
   it('holds a new problem back, and a fix of it cancels it before it is ever shown', async () => {
     const uri = 'untitled:new';
     await c.open(uri, nat('n'));
     assert.deepEqual(await changeThenPing(c, uri, 2, natt('n')), [], 'the new problem waits for the pause');
-    const fixed = await changeThenPing(c, uri, 3, nat('n'));
-    assert.deepEqual(
-      fixed.map((p) => [p.version, codes(p)]),
-      [[3, []]],
-    );
+    assert.deepEqual(await changeThenPing(c, uri, 3, nat('n')), [[3, []]]);
   });
 
   it('shows the fixed problem gone at once while holding the new one', async () => {
     const uri = 'untitled:swap';
     await c.open(uri, natt('w'));
     // One edit fixes the forward mode and introduces a too-long bridge name.
-    const mine = await changeThenPing(c, uri, 2, longBridge('w'));
-    assert.deepEqual(
-      mine.map((p) => [p.version, codes(p)]),
-      [[2, []]],
-    );
+    assert.deepEqual(await changeThenPing(c, uri, 2, longBridge('w')), [[2, []]]);
   });
 });
 
@@ -131,7 +118,7 @@ describe('turning a check back on', () => {
       c.configure({ checks: { 'libvirt/bridge-name-too-long': 'off' } });
       assert.deepEqual(codes(await next), []);
       // Edited while the check is off: this text is checked without it.
-      assert.deepEqual((await changeThenPing(c, uri, 2, longBridge('t2'))).map(codes), [[]]);
+      assert.deepEqual(await changeThenPing(c, uri, 2, longBridge('t2')), [[2, []]]);
 
       next = c.nextDiagnostics(uri);
       c.configure({});

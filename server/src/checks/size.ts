@@ -1,4 +1,7 @@
-import type { Finding } from '../service/types';
+import type { Finding, Severity } from '../service/types';
+
+/** A finding about the whole file, reported at its start. */
+const aboutFile = (code: string, severity: Severity, message: string): Finding => ({ code, span: { start: 0, end: 0 }, severity, message });
 
 /** virsh refuses XML files over 10 MiB (VSH_MAX_XML_FILE); so do we, without parsing them. */
 export const MAX_DOCUMENT_SIZE = 10 * 1024 * 1024;
@@ -6,12 +9,7 @@ export const MAX_DOCUMENT_SIZE = 10 * 1024 * 1024;
 export const documentTooLargeId = 'xml/too-large';
 
 export function documentTooLarge(text: string): Finding {
-  return {
-    code: documentTooLargeId,
-    span: { start: 0, end: 0 },
-    severity: 'error',
-    message: `The file is ${(text.length / 1048576).toFixed(1)} MiB; virsh refuses XML files over 10 MiB, so VirtNet does not check it`,
-  };
+  return aboutFile(documentTooLargeId, 'error', `The file is ${(text.length / 1048576).toFixed(1)} MiB; virsh refuses XML files over 10 MiB, so VirtNet does not check it`);
 }
 
 /**
@@ -24,12 +22,7 @@ export const LARGE_DOCUMENT_SIZE = 2 * 1024 * 1024;
 export const largeDocumentId = 'xml/large-document';
 
 export function largeDocument(text: string): Finding {
-  return {
-    code: largeDocumentId,
-    span: { start: 0, end: 0 },
-    severity: 'information',
-    message: `The file is ${(text.length / 1048576).toFixed(1)} MiB; over 2 MiB VirtNet checks only XML syntax and libvirt's schema, not its other rules or other files`,
-  };
+  return aboutFile(largeDocumentId, 'information', `The file is ${(text.length / 1048576).toFixed(1)} MiB; over 2 MiB VirtNet checks only XML syntax and libvirt's schema, not its other rules or other files`);
 }
 
 /** At most this many diagnostics per file; the rest are counted in one more. */
@@ -38,12 +31,7 @@ export const MAX_DIAGNOSTICS = 1000;
 export const tooManyProblemsId = 'virtnet/too-many-problems';
 
 export function tooManyProblems(hidden: number): Finding {
-  return {
-    code: tooManyProblemsId,
-    span: { start: 0, end: 0 },
-    severity: 'information',
-    message: `${hidden} more problems in this file are not shown (VirtNet reports the first ${MAX_DIAGNOSTICS} of a file)`,
-  };
+  return aboutFile(tooManyProblemsId, 'information', `${hidden} more problems in this file are not shown (VirtNet reports the first ${MAX_DIAGNOSTICS} of a file)`);
 }
 
 /** The codes above, which no Check declares (for settings and `--severity`). */
