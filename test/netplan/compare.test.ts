@@ -1,7 +1,11 @@
 /**
  * Comparison with the real netplan (netplan.io 0.106): for each netplan
  * fixture, `netplan generate --root-dir DIR` must fail exactly when our module
- * reports an error (warnings do not count). Skipped when netplan is missing.
+ * reports an error (warnings do not count). A crash of the generator (failed
+ * assertion or segfault: the CLI exits with 256 minus the signal, 250 or 245)
+ * is a failure too, and it must happen exactly on the fixtures where we report
+ * netplan/generator-crash, so a crash fixture that stops crashing fails here.
+ * Skipped when netplan is missing.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,6 +46,11 @@ function generateWithOvsStub(root: string): { status: number | null; stderr: str
   }
 }
 
+/** The CLI runs the generator as a child and exits with 256 minus its signal (SIGABRT 250, SIGSEGV 245). */
+function generatorCrashed(r: { status: number | null; stderr: string; signal?: NodeJS.Signals | null }): boolean {
+  return !!r.signal || (r.status !== null && r.status > 128) || /Bail out!|assertion failed|should not be reached/.test(r.stderr);
+}
+
 for (const c of netplanCases()) {
   test(`netplan generate agrees on ${c.name}`, { skip: netplan ? false : 'netplan is not installed' }, (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'virtnet-netplan-'));
@@ -53,16 +62,20 @@ for (const c of netplanCases()) {
         copyFileSync(f, to);
         chmodSync(to, 0o600);
       }
-      let r: { status: number | null; stderr: string } = spawnSync(netplan!, ['generate', '--root-dir', dir], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+      let r: { status: number | null; stderr: string; signal?: NodeJS.Signals | null } = spawnSync(netplan!, ['generate', '--root-dir', dir], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
       if (r.stderr.includes("'ovs-vsctl' tool is required") && !existsSync('/usr/bin/ovs-vsctl')) {
         const again = generateWithOvsStub(dir);
         if (!again) return t.skip('Open vSwitch case: needs ovs-vsctl, or root and unshare for a stub');
         r = again;
       }
       const theirs = r.status !== 0;
+      const crashed = generatorCrashed(r);
       const files = c.files.map((f) => ({ uri: 'file://' + f, text: readFileSync(f, 'utf8') }));
-      const ours = [...checkNetplanFolder(files).values()].some((l) => l.some((d) => (d.severity ?? 'error') === 'error'));
+      const found = [...checkNetplanFolder(files).values()].flat();
+      const ours = found.some((d) => (d.severity ?? 'error') === 'error');
       assert.equal(ours, theirs, `netplan generate ${theirs ? 'rejects' : 'accepts'} ${c.name} but we report ${ours ? 'errors' : 'no error'}:\n${r.stderr}`);
+      const ourCrash = found.some((d) => d.code === 'netplan/generator-crash');
+      assert.equal(ourCrash, crashed, `netplan generate ${crashed ? 'crashes' : 'does not crash'} on ${c.name} (exit ${r.status}) but we ${ourCrash ? 'report' : 'do not report'} netplan/generator-crash:\n${r.stderr}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

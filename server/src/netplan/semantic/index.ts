@@ -15,6 +15,7 @@ import { matchRules } from './matchRules';
 import { ipv6AddressToken } from './ipv6Token';
 import { vrfTableMismatch } from './vrfTables';
 import { nmDeviceType } from './nmDevices';
+import { generatorCrash } from './generatorCrash';
 import { nameTooLong, gatewayDeprecated, conflictingDefaultRoutes, bridgeMemberHasAddress, duplicateAddress, viaOutsideSubnets, duplicateMac } from './warnings';
 
 export const netplanChecks: readonly NetplanCheck[] = [
@@ -33,6 +34,7 @@ export const netplanChecks: readonly NetplanCheck[] = [
   vrfTableMismatch,
   dhcpOverridesMismatch,
   unsupportedByRenderer,
+  generatorCrash,
   vrfTable,
   wifiAccessPoints,
   setNameWithoutMatch,

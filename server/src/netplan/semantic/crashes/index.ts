@@ -1,0 +1,7 @@
+/** The known crashes of netplan 0.106's generator, one module each (found by scripts/netplan-fuzz.ts and by reading its source). */
+import type { GeneratorCrash } from './types';
+import { vrfRoutesWithoutPolicy } from './vrfRoutesWithoutPolicy';
+import { nmDeviceOnNetworkd } from './nmDeviceOnNetworkd';
+
+export type { GeneratorCrash } from './types';
+export const generatorCrashes: readonly GeneratorCrash[] = [vrfRoutesWithoutPolicy, nmDeviceOnNetworkd];
