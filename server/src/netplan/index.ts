@@ -78,7 +78,9 @@ export function checkNetplanFolder(files: readonly NetplanFile[], parsedCache?: 
       if (broken.has(f.uri)) continue;
       const list = result.get(f.uri);
       if (!list) continue;
-      if (list.some((g) => g.span.start === f.span.start && g.span.end === f.span.end && (g.severity ?? 'error') === 'error')) continue;
+      const sameSpanError = (g: Finding) => g.span.start === f.span.start && g.span.end === f.span.end && (g.severity ?? 'error') === 'error';
+      if (f.replacesSameSpan) list.splice(0, list.length, ...list.filter((g) => !sameSpanError(g)));
+      else if (list.some(sameSpanError)) continue;
       const finding: Finding = { code: f.code, span: f.span, message: f.message, severity: f.severity, related: f.related };
       const rank = f.severity === 'error' ? PHASE_RANK[f.phase ?? check.phase ?? 'validate'] : 0;
       if (rank === 0) list.push(finding);

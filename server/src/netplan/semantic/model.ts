@@ -150,6 +150,8 @@ export interface FileFinding {
   readonly related?: readonly { uri: string; span: Span; message: string }[];
   /** Overrides the check's phase for this finding. */
   readonly phase?: Phase;
+  /** Replaces the errors already found at exactly this span (a more telling message about the same value). */
+  readonly replacesSameSpan?: boolean;
 }
 
 /**

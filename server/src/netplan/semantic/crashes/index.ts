@@ -2,6 +2,7 @@
 import type { GeneratorCrash } from './types';
 import { vrfRoutesWithoutPolicy } from './vrfRoutesWithoutPolicy';
 import { nmDeviceOnNetworkd } from './nmDeviceOnNetworkd';
+import { emptyAddressMapping } from './emptyAddressMapping';
 
 export type { GeneratorCrash } from './types';
-export const generatorCrashes: readonly GeneratorCrash[] = [vrfRoutesWithoutPolicy, nmDeviceOnNetworkd];
+export const generatorCrashes: readonly GeneratorCrash[] = [emptyAddressMapping, vrfRoutesWithoutPolicy, nmDeviceOnNetworkd];
