@@ -18,7 +18,7 @@ export const generatorCrash: NetplanCheck = {
   id: CODE,
   defaultSeverity: 'error',
   phase: 'write',
-  description: 'A configuration on which netplan generate 0.106 crashes or aborts instead of reporting an error (an empty mapping in addresses or allowed-ips, a VRF with routes but no routing-policy rule, an nm-devices definition rendered by networkd).',
+  description: "A configuration on which netplan generate 0.106 crashes or aborts instead of reporting an error (an empty mapping in addresses or allowed-ips, gateway4/gateway6 given again with another address, a VRF with routes but no routing-policy rule, an nm-devices definition rendered by networkd, a networkd route to 'default' without 'via' or 'from').",
   run(config: NetplanConfig): FileFinding[] {
     return generatorCrashes.flatMap((c) => c.find(config).map((f) => ({ ...f, code: CODE, severity: 'error' as const })));
   },

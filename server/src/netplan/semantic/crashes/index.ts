@@ -3,6 +3,8 @@ import type { GeneratorCrash } from './types';
 import { vrfRoutesWithoutPolicy } from './vrfRoutesWithoutPolicy';
 import { nmDeviceOnNetworkd } from './nmDeviceOnNetworkd';
 import { emptyAddressMapping } from './emptyAddressMapping';
+import { gatewayRedefined } from './gatewayRedefined';
+import { defaultRouteWithoutFamily } from './defaultRouteWithoutFamily';
 
 export type { GeneratorCrash } from './types';
-export const generatorCrashes: readonly GeneratorCrash[] = [emptyAddressMapping, vrfRoutesWithoutPolicy, nmDeviceOnNetworkd];
+export const generatorCrashes: readonly GeneratorCrash[] = [emptyAddressMapping, gatewayRedefined, vrfRoutesWithoutPolicy, nmDeviceOnNetworkd, defaultRouteWithoutFamily];
