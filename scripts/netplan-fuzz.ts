@@ -7,11 +7,14 @@
  *        [--jobs 1|2] [--out DIR] [--corpus DIR] [--ovs-stub] [--no-minimise]
  *
  * Seeds: every YAML file under test/fixtures/netplan and the netplan files of
- * the labelled corpus (read in place, default /work/shared/corpus/netplan).
+ * the labelled corpus (read in place, default /work/shared/corpus/netplan),
+ * each run once as it is; the accepted ones are the bases that get mutated
+ * (all of them serve as donors).
  * Each case applies 1–3 mutations (delete a key, empty/null a value, list ⇄
  * scalar, swap values, copy keys between definitions or from another seed,
  * dangling or self references, renderer switches, moving a definition to
- * another device type, edge numbers, a second file) and runs the generator on
+ * another device type, edge numbers, a second file, a later file amending a
+ * definition with another value for one of its keys) and runs the generator on
  * a private root dir. The bulk runs call netplan's generator binary directly
  * (`netplan generate --root-dir D` only execs `/usr/libexec/netplan/generate
  * --root-dir D`, and the Python start-up costs 25× the run); every distinct
@@ -29,6 +32,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { checkNetplanFolder } from '../server/src/netplan';
 
 type Tree = string | null | Tree[] | { [k: string]: Tree };
 type Obj = { [k: string]: Tree };
@@ -233,6 +237,20 @@ const MUTATIONS: Record<string, Mutation> = {
     (net[d.type] as Obj)[d.id] = clone(d.def);
     return `splice ${d.type}.${d.id}`;
   },
+  overrideInLaterFile(c, seeds) {
+    // netplan amends a definition from a later file: the same key again, with another value
+    if (c.files.length > 1) return undefined;
+    const defs = definitions(main0(c));
+    if (!defs.length) return undefined;
+    const d = pick(defs);
+    const keys = Object.keys(d.def);
+    if (!keys.length) return undefined;
+    const k = pick(keys);
+    const same = [...definitions(main0(c)), ...definitions(pick(seeds).tree)].filter((o) => k in o.def && o.def[k] !== d.def[k]);
+    const v = same.length && rand() < 0.7 ? clone(pick(same).def[k]) : pick(EDGE_VALUES);
+    c.files.push({ name: 'zz-override.yaml', tree: { network: { [d.type]: { [d.id]: { [k]: v } } } } });
+    return `later file sets ${d.type}.${d.id}.${k} = ${JSON.stringify(v)}`;
+  },
   secondFile(c, seeds) {
     if (c.files.length > 1) return undefined;
     const s = pick(seeds);
@@ -385,10 +403,19 @@ function minimise(c: Case, signature: string): { files: { name: string; tree: Tr
   return { files, runs };
 }
 
+/** Whether VirtNet's netplan module reports netplan/generator-crash on these files (one netplan folder). */
+function virtnetReportsCrash(files: { name: string; tree: Tree }[]): boolean {
+  const found = checkNetplanFolder(files.map((f) => ({ uri: `file:///fuzz/etc/netplan/${f.name}`, text: render(f.tree) })));
+  return [...found.values()].some((l) => l.some((d) => d.code === 'netplan/generator-crash'));
+}
+
 // ---- main --------------------------------------------------------------------
 interface Crash {
   first: Case;
   cases: number;
+  /** Crashing cases on which VirtNet does not report netplan/generator-crash, and the first of them. */
+  uncovered: number;
+  firstUncovered?: Case;
   outcome: Outcome;
   /** Index of the first case that showed it (-1: an unmutated seed). */
   index: number;
@@ -407,11 +434,15 @@ async function runPool(cases: readonly Case[], deadline: number, crashes: Map<st
       counts[o.cls] = (counts[o.cls] ?? 0) + 1;
       if (i % 1000 === 999) console.error(`${label}: ${i + 1} cases: ${JSON.stringify(counts)}`);
       if (!o.signature) continue;
-      const seen = crashes.get(o.signature);
-      if (seen) seen.cases++;
-      else {
-        crashes.set(o.signature, { first: cases[i], cases: 1, outcome: o, index: indexOf(i) });
+      let cr = crashes.get(o.signature);
+      if (!cr) {
+        crashes.set(o.signature, (cr = { first: cases[i], cases: 0, uncovered: 0, outcome: o, index: indexOf(i) }));
         console.error(`${label} #${i}: new ${o.cls}: ${o.signature}`);
+      }
+      cr.cases++;
+      if (!virtnetReportsCrash(cases[i].files)) {
+        cr.uncovered++;
+        cr.firstUncovered ??= cases[i];
       }
     }
   };
@@ -446,11 +477,12 @@ async function main() {
   let n = 0;
   for (const [signature, cr] of crashes) {
     n++;
-    const min = MINIMISE ? minimise(cr.first, signature) : { files: cr.first.files, runs: 0 };
+    const example = cr.firstUncovered ?? cr.first;
+    const min = MINIMISE ? minimise(example, signature) : { files: example.files, runs: 0 };
     const text = min.files.map((f) => (min.files.length > 1 ? `# --- ${f.name}\n` : '') + render(f.tree)).join('');
     writeFileSync(join(OUT, `crash-${n}.yaml`), text);
     const cli = runSync(writeRoot(min.files, 'cli'), true);
-    report.push({ signature, kind: cr.outcome.cls, cases: cr.cases, firstCase: cr.index, seed: cr.first.seed, mutations: cr.first.mutations, minimisationRuns: min.runs, minimal: text, cli: { status: cli.status, signature: cli.signature, stderr: cli.stderr.trim().split('\n').slice(-3).join('\n') } });
+    report.push({ signature, kind: cr.outcome.cls, cases: cr.cases, uncovered: cr.uncovered, firstCase: cr.index, seed: example.seed, mutations: example.mutations, minimisationRuns: min.runs, minimal: text, virtnetOnMinimal: virtnetReportsCrash(min.files), cli: { status: cli.status, signature: cli.signature, stderr: cli.stderr.trim().split('\n').slice(-3).join('\n') } });
   }
   const summary = { seed: SEED, count: COUNT, seconds: SECONDS, jobs: JOBS, ovsStub: OVS_STUB, seeds: seeds.length, seedOutcomes: seedCounts, seedSeconds, bases: bases.length, ran, fuzzSeconds, outcomes: counts, crashes: report };
   writeFileSync(join(OUT, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
@@ -459,9 +491,9 @@ async function main() {
     '',
     `seeds: ${seeds.length} run as they are in ${seedSeconds.toFixed(0)} s (${Object.entries(seedCounts).map(([k, v]) => `${k} ${v}`).join(', ')}); ${bases.length} accepted ones are the bases`,
     `mutated cases: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-    `distinct crashes: ${report.length}`,
+    `distinct crashes: ${report.length}; crashing cases VirtNet does not report as netplan/generator-crash: ${report.reduce((a: number, r: any) => a + r.uncovered, 0)}`,
     '',
-    ...report.flatMap((r: any, i) => [`## crash ${i + 1}: ${r.signature}`, '', `${r.kind}, ${r.cases} case(s); first ${r.firstCase < 0 ? 'an unmutated seed' : '#' + r.firstCase}: ${r.seed}${r.mutations.length ? ' (' + r.mutations.join('; ') + ')' : ''}`, `netplan generate (CLI): exit ${r.cli.status} (${r.cli.signature ?? 'no crash'})`, '', '```yaml', r.minimal.trimEnd(), '```', '']),
+    ...report.flatMap((r: any, i) => [`## crash ${i + 1}: ${r.signature}`, '', `${r.kind}, ${r.cases} case(s), ${r.uncovered} not reported by VirtNet; first ${r.firstCase < 0 ? 'an unmutated seed' : '#' + r.firstCase}; minimised from ${r.seed}${r.mutations.length ? ' (' + r.mutations.join('; ') + ')' : ''}`, `VirtNet on the minimal input: ${r.virtnetOnMinimal ? 'netplan/generator-crash' : 'NOT REPORTED'}`, `netplan generate (CLI): exit ${r.cli.status} (${r.cli.signature ?? 'no crash'})`, '', '```yaml', r.minimal.trimEnd(), '```', '']),
   ].join('\n');
   writeFileSync(join(OUT, 'summary.md'), md);
   console.log(md);
