@@ -199,27 +199,8 @@ const MUTATIONS: Record<string, Mutation> = {
     else pick(defs).def.renderer = r;
     return `renderer ${r}`;
   },
-  moveType(c) {
-    const defs = definitions(main0(c));
-    if (!defs.length) return undefined;
-    const d = pick(defs);
-    const to = pick(DEVICE_TYPES);
-    const net = (main0(c) as Obj).network as Obj;
-    delete d.section[d.id];
-    if (!isObj(net[to])) net[to] = {};
-    (net[to] as Obj)[d.id] = d.def;
-    return `move ${d.type}.${d.id} -> ${to}`;
-  },
-  sameIdOtherType(c) {
-    const defs = definitions(main0(c));
-    if (!defs.length) return undefined;
-    const d = pick(defs);
-    const to = pick(DEVICE_TYPES);
-    const net = (main0(c) as Obj).network as Obj;
-    if (!isObj(net[to])) net[to] = {};
-    (net[to] as Obj)[d.id] = clone(d.def);
-    return `duplicate ${d.type}.${d.id} as ${to}`;
-  },
+  moveType: (c) => putUnderOtherType(c, true),
+  sameIdOtherType: (c) => putUnderOtherType(c, false),
   edgeValue(c) {
     const ps = positions(main0(c)).filter((p) => typeof getAt(p) === 'string' || getAt(p) === null);
     if (!ps.length) return undefined;
@@ -259,6 +240,19 @@ const MUTATIONS: Record<string, Mutation> = {
   },
 };
 const MUTATION_NAMES = Object.keys(MUTATIONS);
+
+/** A definition moved (or copied, keeping its ID) under another device type. */
+function putUnderOtherType(c: { files: { name: string; tree: Tree }[] }, move: boolean): string | undefined {
+  const defs = definitions(main0(c));
+  if (!defs.length) return undefined;
+  const d = pick(defs);
+  const to = pick(DEVICE_TYPES);
+  const net = (main0(c) as Obj).network as Obj;
+  if (move) delete d.section[d.id];
+  if (!isObj(net[to])) net[to] = {};
+  (net[to] as Obj)[d.id] = move ? d.def : clone(d.def);
+  return `${move ? 'move' : 'duplicate'} ${d.type}.${d.id} ${move ? '->' : 'as'} ${to}`;
+}
 
 function makeCase(seeds: { name: string; tree: Tree }[], bases: { name: string; tree: Tree }[]): Case {
   const s = pick(bases.length ? bases : seeds);
