@@ -318,7 +318,9 @@ function classify(status: number | null, signal: string | null, stderr: string):
 function assertionSignature(stderr: string): string | undefined {
   const m = /ERROR:([^:\n]+):(\d+):([^:\n]+): (.*)/.exec(stderr) ?? /(assertion failed[^\n]*|code should not be reached[^\n]*)/.exec(stderr);
   if (!m) return undefined;
-  return m.length > 2 ? `${m[1].replace(/^(\.\.\/)+/, '')}:${m[2]}:${m[3]}: ${m[4].replace(/^Bail out! /, '')}` : m[1];
+  // the values glib prints for a failed comparison ("a" == "b") differ from case to case: not part of the signature
+  const expr = m.length > 2 ? m[4].replace(/^(assertion failed \(.*?\)): \(.*\)$/, '$1') : m[1];
+  return m.length > 2 ? `${m[1].replace(/^(\.\.\/)+/, '')}:${m[2]}:${m[3]}: ${expr}` : expr;
 }
 
 /** Top frames of a crash as gdb prints them (no ASLR under gdb, so addresses are stable). */
