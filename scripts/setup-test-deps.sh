@@ -18,6 +18,10 @@ PACKAGES=(
   "netplan.io:netplan"               # netplan's own parser, for the netplan comparisons
   "libvirt-daemon:libvirtd"          # the oracle for networks: a private libvirtd (scripts/testbed/libvirtd.sh)
   "iproute2:ip"                      # its own network namespace (ip netns)
+  "openssh-server:/usr/sbin/sshd"    # test KVM hosts over SSH (scripts/testbed/sshd.sh)
+  "openssh-client:ssh-keygen"        # their keys; ssh-agent for the agent test
+  "iptables:iptables"                # libvirtd's firewall rules when the remote tests start networks
+  "dnsmasq-base:dnsmasq"             # DHCP of the networks the remote tests start
 )
 
 check_only=0

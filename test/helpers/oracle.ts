@@ -149,6 +149,8 @@ function definedFrom(stdout: string): Set<string> {
 export interface Libvirtd {
   /** `qemu+unix:///system?socket=…` of the private daemon. */
   readonly uri: string;
+  /** Its state directory (VIRTNET_LV_DIR): accounts and socket directory, for scripts/testbed/sshd.sh. */
+  readonly dir: string;
   /** Undefines what is left, stops the daemon, deletes its namespace and state. */
   stop(): Promise<void>;
 }
@@ -172,18 +174,19 @@ const TESTBED = (() => {
 
 /**
  * Starts a private libvirtd in its own network namespace (one per test
- * process: the namespace is named after the pid). Rejects with the script's
- * output, which quotes the daemon's log, when it does not come up.
+ * process and `index`: the namespace is named after the pid). Rejects with
+ * the script's output, which quotes the daemon's log, when it does not come up.
  */
-export async function startLibvirtd(): Promise<Libvirtd> {
+export async function startLibvirtd(options: { index?: number } = {}): Promise<Libvirtd> {
   const envFor = (name: string) => ({ ...process.env, LC_ALL: 'C', VIRTNET_LV_NAME: name, VIRTNET_LV_DIR: path.join(os.tmpdir(), name) });
   // Daemons of earlier test processes that were killed before their cleanup ran.
   const netns = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' });
   for (const line of (netns.stdout ?? '').split('\n')) {
-    const stale = /^vn-lv-(\d+)\b/.exec(line);
-    if (stale && !processAlive(Number(stale[1]))) spawnSync('bash', [TESTBED, 'stop'], { env: envFor(`vn-lv-${stale[1]}`), timeout: 60_000 });
+    const stale = /^(vn-lv-(\d+)(?:-\d+)?)(?:\s|$)/.exec(line);
+    if (stale && !processAlive(Number(stale[2]))) spawnSync('bash', [TESTBED, 'stop'], { env: envFor(stale[1]), timeout: 60_000 });
   }
-  const name = `vn-lv-${process.pid}`.slice(0, 15);
+  // One daemon per test process and index (a second host); at most 15 characters.
+  const name = `vn-lv-${process.pid}${options.index ? `-${options.index}` : ''}`.slice(0, 15);
   const env = envFor(name);
   const run = (cmd: string) => spawnSync('bash', [TESTBED, cmd], { env, encoding: 'utf8', timeout: 60_000 });
   const r = run('start');
@@ -202,6 +205,7 @@ export async function startLibvirtd(): Promise<Libvirtd> {
   process.once('exit', stopSync);
   return {
     uri,
+    dir: env.VIRTNET_LV_DIR,
     stop: async () => {
       if (stopped) return;
       stopped = true;

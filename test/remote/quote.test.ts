@@ -9,36 +9,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { quoteCommand, quoteWord, UnquotableWordError } from '../../client/src/remote/quote';
+import { HOSTILE } from './hostileNames';
 
-export const HOSTILE = [
-  'x;touch pwned',
-  '$(touch pwned)',
-  '`touch pwned`',
-  '$(id)',
-  "it's",
-  "'",
-  "''",
-  '"double"',
-  'a\nb',
-  'line\n;touch pwned\n',
-  'tab\there',
-  'back\\slash',
-  'trailing\\',
-  'globs * ? [a]',
-  '~root',
-  '#comment',
-  '-n',
-  '--all',
-  '',
-  ' ',
-  'ünïcødé ネット 🐧',
-  'a&&touch pwned',
-  'a|touch pwned',
-  '>pwned',
-  '!!',
-  '${HOME}',
-  'a=b',
-];
+
 
 test('plain words stay readable; others are single-quoted', () => {
   assert.equal(quoteWord('net-info'), 'net-info');

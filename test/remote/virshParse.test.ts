@@ -81,7 +81,8 @@ test('net-dumpxml: not XML, or not a network, is a problem, not a throw', () => 
 test('builders: names are values of --network, XML goes to stdin', () => {
   const name = '--all;$(id)';
   assert.deepEqual(netListNames().args, ['net-list', '--all', '--name']);
-  assert.deepEqual(netListNames('autostart').args, ['net-list', '--autostart', '--name']);
+  assert.deepEqual(netListNames('autostart').args, ['net-list', '--all', '--autostart', '--name']);
+  assert.deepEqual(netListNames('active').args, ['net-list', '--name']);
   assert.deepEqual(netInfo(name).args, ['net-info', '--network', name]);
   assert.deepEqual(netUuid(name).args, ['net-uuid', '--network', name]);
   assert.deepEqual(netDumpXml(name).args, ['net-dumpxml', '--network', name]);

@@ -19,7 +19,7 @@ export interface NetIp {
 }
 
 export interface NetXml {
-  /** The XML text as virsh printed it. */
+  /** The XML text as virsh printed it (without the blank lines around it). */
   readonly xml: string;
   readonly name?: string;
   readonly uuid?: string;
@@ -31,7 +31,8 @@ export interface NetXml {
   readonly problems: string[];
 }
 
-export function parseNetXml(xml: string): NetXml {
+export function parseNetXml(stdout: string): NetXml {
+  const xml = stdout.trim() === '' ? '' : `${stdout.trim()}\n`;
   const doc = parseXml(xml);
   const problems = doc.errors.map((p) => p.message);
   if (!doc.root || doc.root.name !== 'network') {

@@ -11,9 +11,23 @@ import { simpleCommand, type VirshCommand } from './virshCommand';
 /** Which networks `net-list` shows; `all` is active and inactive. */
 export type NetListFilter = 'all' | 'active' | 'inactive' | 'persistent' | 'transient' | 'autostart' | 'no-autostart';
 
+/**
+ * virsh's flags per filter: plain `net-list` lists active networks only (it
+ * has no `--active`), and the other filters apply to that unless `--all`.
+ */
+const LIST_FLAGS: Record<NetListFilter, string[]> = {
+  all: ['--all'],
+  active: [],
+  inactive: ['--inactive'],
+  persistent: ['--all', '--persistent'],
+  transient: ['--all', '--transient'],
+  autostart: ['--all', '--autostart'],
+  'no-autostart': ['--all', '--no-autostart'],
+};
+
 /** `net-list --all --name` (or another filter): network names. */
 export function netListNames(filter: NetListFilter = 'all'): VirshCommand<string[]> {
-  return simpleCommand(['net-list', `--${filter}`, '--name'], parseNameList);
+  return simpleCommand(['net-list', ...LIST_FLAGS[filter], '--name'], parseNameList);
 }
 
 /** `net-info --network NAME`: UUID, state, persistence, autostart, bridge. */

@@ -1,0 +1,182 @@
+/**
+ * The hosts the UI shows, and their networks: the one object a tree view
+ * and the network commands need. It owns one runner per host (an SSH
+ * connection, or the local machine), contacts a host only when asked
+ * (`refresh`, `run`), keeps the last state of each host (networks or the
+ * error) and fires `onDidChange` with the host's name when that state or its
+ * connection changes. Hosts are independent: each has its own connection,
+ * timeouts and error, so one unreachable host never delays another.
+ *
+ * Prompts (host keys, passphrases) and the log are supplied by the caller;
+ * nothing here knows about VS Code.
+ */
+import { Emitter } from './events';
+import { DEFAULT_LIBVIRT_URI, type HostConfig } from './hostConfig';
+import { fetchNetworks, type NetworkSummary } from './hostNetworks';
+import { createLocalRunner } from './localRunner';
+import { loggingRunner } from './loggingRunner';
+import { fail, type RemoteError, type Result } from './result';
+import type { CommandLogEntry, Runner } from './runner';
+import { KeyCache } from './sshAuth';
+import { SshConnection, type ConnectionState, type SshPrompts } from './sshConnection';
+import { createSshRunner } from './sshRunner';
+import { runVirsh, type VirshCommand } from './virshCommand';
+
+export type HostStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface HostSnapshot {
+  readonly config: HostConfig;
+  readonly status: HostStatus;
+  /** `local` for a local host. */
+  readonly connection: ConnectionState | 'local';
+  /** The networks of the last successful refresh. */
+  readonly networks?: readonly NetworkSummary[];
+  /** Why the last refresh failed. */
+  readonly error?: RemoteError;
+}
+
+export interface HostConnectionManagerOptions {
+  readonly prompts?: SshPrompts;
+  readonly knownHostsFile?: string;
+  readonly hashKnownHosts?: boolean;
+  /** Per command. Default 30 s. */
+  readonly commandTimeoutMs?: number;
+  /** Handshake and login (prompts excluded). Default 15 s. */
+  readonly connectTimeoutMs?: number;
+  /** Default 5 min. */
+  readonly idleTimeoutMs?: number;
+  /** Every command, once finished. */
+  readonly log?: (entry: CommandLogEntry & { readonly host: string }) => void;
+}
+
+interface HostEntry {
+  config: HostConfig;
+  runner: Runner;
+  connection?: SshConnection;
+  status: HostStatus;
+  networks?: readonly NetworkSummary[];
+  error?: RemoteError;
+  refreshing?: Promise<Result<NetworkSummary[]>>;
+  /** Bumped on every refresh: a late result of an older one is dropped. */
+  generation: number;
+}
+
+export class HostConnectionManager {
+  private readonly entries = new Map<string, HostEntry>();
+  private readonly keyCache = new KeyCache();
+  private readonly changed = new Emitter<string>();
+  /** Fires with a host's name when its state, networks or connection change. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly options: HostConnectionManagerOptions = {}) {}
+
+  /** Replaces the host list; hosts whose configuration changed get a new connection. */
+  setHosts(configs: readonly HostConfig[]): void {
+    const seen = new Set<string>();
+    for (const config of configs) {
+      if (seen.has(config.name)) continue;
+      seen.add(config.name);
+      const old = this.entries.get(config.name);
+      if (old && JSON.stringify(old.config) === JSON.stringify(config)) continue;
+      old?.runner.dispose();
+      this.entries.set(config.name, this.createEntry(config));
+      this.changed.fire(config.name);
+    }
+    for (const [name, e] of this.entries) {
+      if (seen.has(name)) continue;
+      e.runner.dispose();
+      this.entries.delete(name);
+      this.changed.fire(name);
+    }
+  }
+
+  hosts(): HostSnapshot[] {
+    return [...this.entries.values()].map((e) => this.snapshot(e));
+  }
+
+  host(name: string): HostSnapshot | undefined {
+    const e = this.entries.get(name);
+    return e && this.snapshot(e);
+  }
+
+  /** Re-reads a host's networks (two round trips); concurrent calls share one. */
+  refresh(name: string): Promise<Result<NetworkSummary[]>> {
+    const e = this.entries.get(name);
+    if (!e) return Promise.resolve(fail('internal', `no host named ${name}`));
+    if (e.refreshing) return e.refreshing;
+    const generation = ++e.generation;
+    e.status = 'loading';
+    this.changed.fire(name);
+    const p = fetchNetworks(e.runner, this.uriOf(e.config), { timeoutMs: this.timeout() }).then((r) => {
+      if (this.entries.get(name) !== e || e.generation !== generation) return r;
+      e.refreshing = undefined;
+      if (r.ok) {
+        e.status = 'ready';
+        e.networks = r.value;
+        e.error = undefined;
+      } else {
+        e.status = 'error';
+        e.error = r.error;
+      }
+      this.changed.fire(name);
+      return r;
+    });
+    e.refreshing = p;
+    return p;
+  }
+
+  /** Runs one virsh command (or batch) on a host. The caller refreshes afterwards. */
+  run<T>(name: string, command: VirshCommand<T>, options: { timeoutMs?: number } = {}): Promise<Result<T>> {
+    const e = this.entries.get(name);
+    if (!e) return Promise.resolve(fail('internal', `no host named ${name}`));
+    return runVirsh(e.runner, this.uriOf(e.config), command, { timeoutMs: options.timeoutMs ?? this.timeout() });
+  }
+
+  /** Closes a host's connection (the next command opens a new one). */
+  disconnect(name: string): void {
+    this.entries.get(name)?.connection?.close('disconnected by the user');
+  }
+
+  /** Forgets parsed keys (passphrases are asked again). */
+  forgetKeys(): void {
+    this.keyCache.clear();
+  }
+
+  dispose(): void {
+    for (const e of this.entries.values()) e.runner.dispose();
+    this.entries.clear();
+    this.changed.dispose();
+  }
+
+  private createEntry(config: HostConfig): HostEntry {
+    const log = (entry: CommandLogEntry) => this.options.log?.({ ...entry, host: config.name });
+    if (config.local || !config.host) {
+      return { config, runner: loggingRunner(createLocalRunner(), log), status: 'idle', generation: 0 };
+    }
+    const connection = new SshConnection(
+      { host: config.host, port: config.port, username: config.user ?? process.env.USER ?? 'root', identityFiles: config.identityFile ? [config.identityFile] : undefined },
+      this.options.prompts,
+      {
+        knownHostsFile: this.options.knownHostsFile,
+        hashKnownHosts: this.options.hashKnownHosts,
+        connectTimeoutMs: this.options.connectTimeoutMs,
+        idleTimeoutMs: this.options.idleTimeoutMs,
+        keyCache: this.keyCache,
+      },
+    );
+    connection.onDidChangeState(() => this.changed.fire(config.name));
+    return { config, connection, runner: loggingRunner(createSshRunner(connection), log), status: 'idle', generation: 0 };
+  }
+
+  private snapshot(e: HostEntry): HostSnapshot {
+    return { config: e.config, status: e.status, connection: e.connection ? e.connection.state : 'local', networks: e.networks, error: e.error };
+  }
+
+  private uriOf(config: HostConfig): string {
+    return config.uri ?? DEFAULT_LIBVIRT_URI;
+  }
+
+  private timeout(): number {
+    return this.options.commandTimeoutMs ?? 30_000;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The remote layer's public API, for the views and commands of the
+ * extension (which import from here, not from the files behind it).
+ */
+export { Emitter, type Disposable, type Event } from './events';
+export { DEFAULT_LIBVIRT_URI, type HostConfig } from './hostConfig';
+export { HostConnectionManager, type HostConnectionManagerOptions, type HostSnapshot, type HostStatus } from './hostConnectionManager';
+export { fetchNetworks, type NetworkSummary } from './hostNetworks';
+export { fingerprint } from './knownHosts';
+export { defaultKnownHostsPath } from './knownHostsFile';
+export { createLocalRunner } from './localRunner';
+export { defineAndStart, liveAndInactiveXml, stopAndUndefine } from './networkActions';
+export type { NetInfo } from './parseNetInfo';
+export type { NetIp, NetXml } from './parseNetXml';
+export type { ErrorKind, RemoteError, Result } from './result';
+export type { CommandLogEntry, Output, RunOptions, Runner } from './runner';
+export { KeyCache } from './sshAuth';
+export { defaultSshConfigPath, readSshConfigHosts, sshConfigHosts, type SshConfigHost } from './sshConfig';
+export { SshConnection, type ConnectionState, type HostKeyQuestion, type SshPrompts } from './sshConnection';
+export { createSshRunner } from './sshRunner';
+export * from './virsh';
+export { batch } from './virshBatch';
+export { runVirsh, virshArgv, type VirshCommand } from './virshCommand';

@@ -1,0 +1,85 @@
+/**
+ * remote/sshConfig.ts over the ssh-config package: concrete Host names become
+ * hosts, with ssh's first-value-wins and `Host *` defaults; patterns are not
+ * hosts; ProxyJump is reported; Match exec never runs.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { readSshConfigHosts, sshConfigHosts } from '../../client/src/remote/sshConfig';
+
+const CONFIG = `
+# my KVM hosts
+Host kvm1 kvm1-alias
+  HostName 10.0.0.11
+  User admin
+  IdentityFile ~/.ssh/id_kvm
+
+Host kvm2
+  HostName kvm2.lab.example
+  Port 2222
+
+Host behind
+  HostName 10.1.0.5
+  ProxyJump bastion
+
+Host *.lab !secret.lab
+  User labuser
+
+Host kvm2
+  User from-second-section
+
+Match exec "touch PWNED_FILE"
+  User fromexec
+
+Host *
+  User defaultuser
+  Port 22
+`;
+
+test('concrete Host names with HostName, Port, User, IdentityFile; defaults from Host *; first value wins', () => {
+  const hosts = sshConfigHosts(CONFIG, { user: 'me' });
+  assert.deepEqual(
+    hosts.map((h) => h.name),
+    ['kvm1', 'kvm1-alias', 'kvm2', 'behind'],
+  );
+  const kvm1 = hosts[0];
+  assert.equal(kvm1.host, '10.0.0.11');
+  assert.equal(kvm1.user, 'admin');
+  assert.equal(kvm1.port, 22);
+  assert.equal(kvm1.identityFile, path.join(os.homedir(), '.ssh', 'id_kvm'));
+  assert.equal(kvm1.uri, 'qemu:///system');
+  assert.equal(hosts[1].host, '10.0.0.11');
+  const kvm2 = hosts[2];
+  assert.equal(kvm2.host, 'kvm2.lab.example');
+  assert.equal(kvm2.port, 2222);
+  assert.equal(kvm2.user, 'from-second-section', 'a later Host section still comes before Host *');
+  assert.equal(kvm2.identityFile, undefined);
+  assert.equal(kvm2.unsupported, undefined);
+});
+
+test('ProxyJump is reported as unsupported on the entry', () => {
+  const behind = sshConfigHosts(CONFIG).find((h) => h.name === 'behind');
+  assert.match(behind?.unsupported ?? '', /ProxyJump \(bastion\) is not supported/);
+});
+
+test('Match exec is never run', () => {
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'virtnet-sshcfg-'));
+  const prev = process.cwd();
+  process.chdir(cwd);
+  try {
+    sshConfigHosts(CONFIG);
+    assert.deepEqual(fs.readdirSync(cwd), []);
+  } finally {
+    process.chdir(prev);
+    fs.rmSync(cwd, { recursive: true, force: true });
+  }
+});
+
+test('a missing file has no hosts; garbage gives no throw', () => {
+  assert.deepEqual(readSshConfigHosts('/nonexistent/virtnet/ssh_config'), []);
+  assert.doesNotThrow(() => sshConfigHosts('Host\n\0\0 "unterminated\n  Port x\n'));
+  assert.equal(sshConfigHosts('Host a\n  Port notanumber\n')[0].port, 22);
+});
