@@ -40,19 +40,11 @@ die() { echo "libvirtd.sh: $*" >&2; exit 1; }
 [[ ${#SOCK} -le 107 ]] || die "socket path too long (${#SOCK} > 107 bytes): $SOCK; set a shorter VIRTNET_LV_DIR"
 
 ns_exists() { ip netns list 2>/dev/null | awk '{print $1}' | grep -qxF "$NS"; }
-# Alive and not a zombie waiting to be reaped (the daemon is re-parented to init).
-alive() { local st; st=$(sed -n 's/^[0-9]* (.*) \([A-Za-z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null) && [[ -n $st && $st != Z && $st != X ]]; }
-daemon_pid() {
-  [[ -s $PIDFILE ]] || return 1
-  local pid
-  pid=$(<"$PIDFILE")
-  [[ $pid =~ ^[0-9]+$ ]] && alive "$pid" && echo "$pid"
-}
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 running() { daemon_pid >/dev/null && [[ -S $SOCK ]]; }
 virsh_() { LC_ALL=C virsh -q -c "$URI" "$@"; }
 
-# A numeric id not used in FILE (passwd or group format), in the system range.
-free_id() { awk -F: '{ used[$3] = 1 } END { for (i = 999; i > 100; i--) if (!(i in used)) { print i; exit } }' "$1"; }
 
 # Private /etc/libvirt: the installed configuration, without any predefined
 # or autostarted network (the package's "default"), plus our daemon config.

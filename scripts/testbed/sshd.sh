@@ -44,15 +44,9 @@ die() { echo "sshd.sh: $*" >&2; exit 1; }
 [[ $DIR == /* ]] || die "VIRTNET_SSH_DIR must be absolute: $DIR"
 [[ $PORT =~ ^[0-9]+$ ]] || die "VIRTNET_SSH_PORT must be a number: $PORT"
 
-alive() { local st; st=$(sed -n 's/^[0-9]* (.*) \([A-Za-z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null) && [[ -n $st && $st != Z && $st != X ]]; }
-daemon_pid() {
-  [[ -s $PIDFILE ]] || return 1
-  local pid
-  pid=$(<"$PIDFILE")
-  [[ $pid =~ ^[0-9]+$ ]] && alive "$pid" && echo "$pid"
-}
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
-free_id() { awk -F: '{ used[$3] = 1 } END { for (i = 998; i > 100; i--) if (!(i in used)) { print i; exit } }' "$1"; }
 
 prepare() {
   local uid gid
