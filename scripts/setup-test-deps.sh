@@ -22,6 +22,7 @@ PACKAGES=(
   "openssh-client:ssh-keygen"        # their keys; ssh-agent for the agent test
   "iptables:iptables"                # libvirtd's firewall rules when the remote tests start networks
   "dnsmasq-base:dnsmasq"             # DHCP of the networks the remote tests start
+  "procps:ps"                        # scripts/testbed/sshd.sh finds the processes of its mount namespace
 )
 
 check_only=0
