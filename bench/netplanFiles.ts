@@ -83,9 +83,11 @@ export function netplanFor(path: NetplanPath, lines: number): string {
       return generate(lines, { blockScalars: true });
     case 'yaml-error': {
       // Half-way through typing a new key in the middle of the file: `dh` with no colon yet.
-      const text = bigNetplan(lines);
-      const mid = text.indexOf('      dhcp4: false\n', text.length >> 1);
-      return text.slice(0, mid) + '      dh\n' + text.slice(mid);
+      const ls = bigNetplan(lines).split('\n');
+      let mid = ls.length >> 1;
+      while (!/^ {6}\S/.test(ls[mid])) mid++; // a key of a definition
+      ls.splice(mid, 0, '      dh');
+      return ls.join('\n');
     }
   }
 }

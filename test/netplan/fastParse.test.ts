@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseGeneral, parseNetplan, type NpNode, type NetplanParse } from '../../server/src/netplan/parse';
-import { fastParse, FALLBACK } from '../../server/src/netplan/fastParse';
+import { fastParse, fastParseWindows, FALLBACK } from '../../server/src/netplan/fastParse';
 import { netplanCases } from './cases';
 import { NETPLAN_PATHS, netplanFor } from '../../bench/netplanFiles';
 
@@ -145,6 +145,93 @@ test('fast and general YAML paths agree on block scalars (generated: literal and
     if (agree(`block scalars ${JSON.stringify(text)}`, text)) taken++;
   }
   assert.ok(taken > N / 3, `the fast path took only ${taken} of ${N} generated block-scalar documents`);
+});
+
+/** Parse results without the ends of mappings and lists (see below). */
+function withoutEnds(n: NpNode | undefined): unknown {
+  if (!n) return null;
+  switch (n.kind) {
+    case 'scalar':
+      return dump(n);
+    case 'seq':
+      return ['q', n.span.start, n.items.map(withoutEnds)];
+    case 'map':
+      return ['m', n.span.start, n.pairs.map((p) => [dump(p.key), withoutEnds(p.value)])];
+  }
+}
+
+/**
+ * A YAML error mid-edit: the fast path reads the file and leaves a window
+ * around the error to the general path (window.ts). Errors, warnings and
+ * every node must be those of the general path on the whole file; only
+ * where a mapping or list ends may differ (the yaml package's recovery from
+ * an error sometimes ends a parent before its children).
+ */
+test('a YAML error mid-edit: the windowed parse reports what the general path reports on the whole file', () => {
+  const r = random(11);
+  const texts = netplanCases().flatMap((c) => c.files.map((f): [string, string] => [f, readFileSync(f, 'utf8')]));
+  texts.push(['benchmark', netplanFor('plain', 300)]);
+  let broken = 0;
+  let inWindows = 0;
+  for (const [name, original] of texts) {
+    const lines0 = original.split('\n');
+    if (lines0.length < 4) continue;
+    for (let e = 0; e < 5; e++) {
+      const lines = [...lines0];
+      const l = 1 + r.int(lines.length - 2);
+      const line = lines[l];
+      const indent = line.length - line.trimStart().length;
+      const pos = r.int(line.length + 1);
+      switch (r.int(7)) {
+        case 0: // a character deleted
+          lines[l] = line.slice(0, pos) + line.slice(pos + 1);
+          break;
+        case 1: // a character typed
+          lines[l] = line.slice(0, pos) + r.pick(['x', ':', ' ', '-', '"', "'", '[', '{', '#', ']', '}', ',', '&', '*', '|']) + line.slice(pos);
+          break;
+        case 2: // the end of the line deleted
+          lines[l] = line.slice(0, Math.max(indent + 1, pos));
+          break;
+        case 3: // a new key being typed
+          lines.splice(l + 1, 0, ' '.repeat(indent) + r.pick(['dh', 'dhcp4', 'dhcp4:', 'mtu: 9', '- ', 'x: [a', 'x: "a']));
+          break;
+        case 4: // indented one less or one more
+          lines[l] = r.int(2) ? line.slice(1) : ` ${line}`;
+          break;
+        case 5:
+          lines.splice(l, 1);
+          break;
+        default:
+          lines.splice(l + 1, 0, ' '.repeat(Math.max(0, indent + r.pick([-2, -1, 1, 2]))) + r.pick(['dh', 'key: v', '- item']));
+      }
+      const text = lines.join('\n');
+      const general = parseGeneral(text);
+      if (general.errors.length === 0) continue;
+      broken++;
+      const stop = fastParseWindows(text, new Map());
+      if (stop !== FALLBACK && 'lineStart' in stop && stop.window) inWindows++;
+      const windowed = parseNetplan(text);
+      const what = `${name}, edited: ${JSON.stringify(lines.slice(Math.max(0, l - 1), l + 2))}`;
+      assert.deepEqual(windowed.errors, general.errors, `${what}: errors differ`);
+      assert.deepEqual(windowed.warnings, general.warnings, `${what}: warnings differ`);
+      assert.deepEqual(withoutEnds(windowed.root), withoutEnds(general.root), `${what}: trees differ`);
+    }
+  }
+  assert.ok(broken > 100, `only ${broken} edits broke the YAML`);
+  assert.ok(inWindows > broken / 2, `only ${inWindows} of ${broken} broken files were read in windows`);
+});
+
+test('a YAML error mid-edit in a 2,000-line file: the general path reads a few lines around it', () => {
+  const text = netplanFor('yaml-error', 2000);
+  const stop = fastParseWindows(text, new Map());
+  assert.ok(stop !== FALLBACK && 'lineStart' in stop && stop.window, 'the fast path named no window');
+  const { start, end } = stop.window;
+  assert.ok(end - start < 20, `the window has ${end - start} lines`);
+  const windowed = parseNetplan(text);
+  const general = parseGeneral(text);
+  assert.equal(windowed.errors.length, 1);
+  assert.deepEqual(windowed.errors, general.errors);
+  assert.deepEqual(dump(windowed.root), dump(general.root));
 });
 
 test('the fast path leaves unusual YAML to the general path', () => {

@@ -7,12 +7,15 @@
  * spans, same warnings) as the general path through the `yaml` package, in
  * a single scan of the text, about ten times faster.
  *
- * It gives up (returns FALLBACK) on anything else — tags, unusual anchors,
- * multi-line plain or quoted scalars or flow collections, document markers,
- * complex keys, tabs, a CR alone, and everything that is or may be a YAML
- * error — and the caller then takes the general path, which also produces
- * the error messages. test/netplan/fastParse.test.ts checks that both paths
- * agree on every file they both accept.
+ * It stops on anything else — tags, unusual anchors, multi-line plain or
+ * quoted scalars or flow collections, complex keys, and everything that is
+ * or may be a YAML error — and names a window around the line it stopped
+ * at (`fastParseWindows`), which the general path reads (window.ts) and the
+ * fast path then takes as read; document markers, tabs, a CR alone, and
+ * windows that could reach beyond themselves send the whole file the
+ * general way (`fastParse` returns FALLBACK). test/netplan/fastParse.test.ts
+ * checks that both paths agree on every file they both accept, and on
+ * files broken mid-edit.
  *
  * One known difference: a comment line after the last entry of a block
  * collection, indented deeper than that collection, makes the `yaml`
@@ -20,7 +23,8 @@
  * last entry (only the end of a mapping's or list's span differs).
  */
 import type { Span } from '../parse/span';
-import { mapOf, respan, type NpMap, type NpNode, type NpPair, type NpScalar, type NpSeq } from './tree';
+import { mapOf, respan, type NpMap, type NpNode, type NpPair, type NpProblem, type NpScalar, type NpSeq } from './tree';
+import type { ParsedWindow, WindowSpec } from './window';
 
 export const FALLBACK = Symbol('fallback');
 
@@ -31,20 +35,50 @@ const bail = (): never => {
 
 export interface FastResult {
   readonly root: NpNode | undefined;
-  /** In document order: keys written twice in one mapping, and aliases. */
+  /** In document order: keys written twice in one mapping, aliases, and the warnings of windows. */
   readonly warnings: readonly FastWarning[];
+  /** The errors of the windows read by the general path (none without windows). */
+  readonly errors: readonly NpProblem[];
 }
 
-export type FastWarning = { readonly kind: 'duplicate'; readonly key: NpScalar; readonly prev: NpScalar } | { readonly kind: 'alias'; readonly name: string; readonly span: Span };
+export type FastWarning =
+  | { readonly kind: 'duplicate'; readonly key: NpScalar; readonly prev: NpScalar }
+  | { readonly kind: 'alias'; readonly name: string; readonly span: Span }
+  | { readonly kind: 'problem'; readonly problem: NpProblem };
+
+/** Where the fast path stopped: a window that the general path could read instead (see window.ts), if any. */
+export interface FastStop {
+  readonly window: WindowSpec | undefined;
+  readonly lineStart: readonly number[];
+}
+
+/** One block mapping (or a sequence, `pure` false) being read: the line of its current and previous entry. */
+interface Frame {
+  readonly indent: number;
+  /** A block mapping whose keys start their lines (not one after `- `). */
+  readonly pure: boolean;
+  entry: number;
+  prev: number;
+}
 
 export function fastParse(text: string): FastResult | typeof FALLBACK {
+  const r = fastParseWindows(text, new Map());
+  return r === FALLBACK || 'lineStart' in r ? FALLBACK : r;
+}
+
+/**
+ * The fast path with windows of the text already read by the general path
+ * (keyed by their first line); where it stops, it names the next window.
+ */
+export function fastParseWindows(text: string, windows: ReadonlyMap<number, ParsedWindow>): FastResult | FastStop | typeof FALLBACK {
   if (text.includes('\t') || text.charCodeAt(0) === 0xfeff) return FALLBACK;
   const crlf = text.includes('\r');
   if (crlf && LONE_CR.test(text)) return FALLBACK;
+  const parser = new FastParser(text, crlf, windows);
   try {
-    return new FastParser(text, crlf).document();
+    return parser.document();
   } catch (e) {
-    if (e instanceof Bail) return FALLBACK;
+    if (e instanceof Bail) return parser.stop();
     throw e;
   }
 }
@@ -64,6 +98,10 @@ class FastParser {
   /** Start offset of each line; lineStart[n] for n = line count is text.length + 1. */
   private readonly lineStart: number[] = [];
   private readonly warnings: FastWarning[] = [];
+  private readonly errors: NpProblem[] = [];
+  private readonly frames: Frame[] = [];
+  /** The furthest line looked at. */
+  private reach = 0;
   /** Anchored nodes, with their size in nodes. */
   private readonly anchors = new Map<string, { node: NpNode; size: number }>();
   /** Nodes that alias copies may still add (bounds "billion laughs"; beyond it the general path reports). */
@@ -73,6 +111,7 @@ class FastParser {
     private readonly text: string,
     /** Some lines end with CR LF: a line's content ends before the CR. */
     private readonly crlf: boolean,
+    private readonly windows: ReadonlyMap<number, ParsedWindow> = new Map(),
   ) {
     this.aliasBudget = text.length >> 1;
     const ls = this.lineStart;
@@ -110,12 +149,29 @@ class FastParser {
   /** The next line at or after `line` with content, or `lines`. */
   private nextContent(line: number): number {
     while (line < this.lines && this.indentOf(line) < 0) line++;
+    if (line > this.reach) this.reach = line;
     return line;
+  }
+
+  /** After a bail: the window around the furthest line looked at (see window.ts). */
+  stop(): FastStop {
+    const lineStart = this.lineStart;
+    // The innermost mapping under block mappings only, below the top level.
+    let k = 0;
+    while (k < this.frames.length && this.frames[k].pure) k++;
+    const f = this.frames[k - 1];
+    if (k < 2 || f.entry > this.reach) return { window: undefined, lineStart };
+    // From the entry before the one that failed to the mapping's end (the yaml
+    // package's recovery from an error may take the entries after it along).
+    const start = f.prev >= 0 ? f.prev : f.entry;
+    let end = this.nextContent(this.reach + 1);
+    for (let ind = this.indentOf(end); end < this.lines && (ind > f.indent || (ind === f.indent && !this.isDash(lineStart[end] + ind))); ind = this.indentOf(end)) end = this.nextContent(end + 1);
+    return { window: { start, end, indent: f.indent, ancestors: this.frames.slice(0, k - 1).map((a) => a.entry) }, lineStart };
   }
 
   document(): FastResult {
     const first = this.nextContent(0);
-    if (first >= this.lines) return { root: undefined, warnings: [] };
+    if (first >= this.lines) return { root: undefined, warnings: [], errors: [] };
     const t = this.text;
     // Document markers and directives go the general way.
     for (let l = 0; l < this.lines; l++) {
@@ -128,7 +184,7 @@ class FastParser {
     if (t.charCodeAt(at) === 45 && this.isDash(at)) bail();
     const { node, next } = this.blockMap(first, 0, at);
     if (this.nextContent(next) < this.lines) bail();
-    return { root: node, warnings: this.warnings };
+    return { root: node, warnings: this.warnings, errors: this.errors };
   }
 
   private isDash(at: number): boolean {
@@ -145,14 +201,36 @@ class FastParser {
     const seen = new Map<string, NpScalar>();
     let at = firstAt;
     let end = firstAt;
+    const frame: Frame = { indent, pure: firstAt === this.lineStart[line] + indent, entry: line, prev: -1 };
+    this.frames.push(frame);
     for (;;) {
-      const { pair, next, end: e } = this.entry(line, indent, at);
-      const prev = seen.get(pair.key.value);
-      if (prev) this.warnings.push({ kind: 'duplicate', key: pair.key, prev });
-      seen.set(pair.key.value, pair.key);
-      pairs.push(pair);
-      end = e;
-      line = this.nextContent(next);
+      [frame.prev, frame.entry] = [frame.entry === line ? frame.prev : frame.entry, line];
+      const w = this.windows.get(line);
+      if (w && w.spec.indent === indent && frame.pure) {
+        // entries the general path read: their problems, and their keys checked against the others
+        const own = new Set<NpScalar>();
+        w.pairs.forEach((pair, k) => {
+          for (const problem of w.pairProblems[k]) this.warnings.push({ kind: 'problem', problem });
+          const prev = seen.get(pair.key.value);
+          if (prev && !own.has(prev)) this.warnings.push({ kind: 'duplicate', key: pair.key, prev });
+          own.add(pair.key);
+          seen.set(pair.key.value, pair.key);
+          pairs.push(pair);
+        });
+        this.errors.push(...w.errors);
+        line = this.nextContent(w.spec.end);
+        // the mapping ends in the window: where the general path ends it, but not beyond the next token
+        if (line >= this.lines) end = w.mapEnd;
+        else if (this.indentOf(line) < indent) end = Math.min(w.mapEnd, this.lineStart[line] + this.indentOf(line));
+      } else {
+        const { pair, next, end: e } = this.entry(line, indent, at);
+        const prev = seen.get(pair.key.value);
+        if (prev) this.warnings.push({ kind: 'duplicate', key: pair.key, prev });
+        seen.set(pair.key.value, pair.key);
+        pairs.push(pair);
+        end = e;
+        line = this.nextContent(next);
+      }
       if (line >= this.lines) break;
       const ind = this.indentOf(line);
       if (ind < indent) break;
@@ -160,6 +238,7 @@ class FastParser {
       at = this.lineStart[line] + ind;
       if (this.isDash(at)) break; // a compact sequence belongs to the parent
     }
+    this.frames.pop();
     return { node: mapOf({ start: firstAt, end }, pairs), next: line, end };
   }
 
@@ -240,6 +319,7 @@ class FastParser {
     const items: NpNode[] = [];
     const start = this.lineStart[line] + indent;
     let end = start;
+    this.frames.push({ indent, pure: false, entry: line, prev: -1 });
     for (;;) {
       const dash = this.lineStart[line] + indent;
       const eol = this.lineEnd(line);
@@ -285,6 +365,7 @@ class FastParser {
         break;
       }
     }
+    this.frames.pop();
     return { node: { kind: 'seq', span: { start, end }, items }, next: line, end };
   }
 

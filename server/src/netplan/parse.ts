@@ -16,17 +16,11 @@
  */
 import { parseDocument, visit, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode } from 'yaml';
 import type { Span } from '../parse/span';
-import { fastParse, FALLBACK } from './fastParse';
-import { emptyScalar, mapOf, respan, type NpNode, type NpPair, type NpScalar } from './tree';
+import { fastParseWindows, FALLBACK, type FastResult } from './fastParse';
+import { emptyScalar, mapOf, respan, type NpNode, type NpPair, type NpProblem, type NpScalar } from './tree';
+import { parseWindow, type ParsedWindow } from './window';
 
-export type { NpMap, NpNode, NpPair, NpScalar, NpSeq } from './tree';
-
-export interface NpProblem {
-  readonly span: Span;
-  readonly message: string;
-  /** 'netplan/yaml-syntax' for errors; warnings carry their own code. */
-  readonly code: string;
-}
+export type { NpMap, NpNode, NpPair, NpProblem, NpScalar, NpSeq } from './tree';
 
 export interface NetplanParse {
   readonly text: string;
@@ -109,35 +103,56 @@ export function parseNetplan(text: string): NetplanParse {
       warnings: [],
     };
   }
-  let fast: ReturnType<typeof fastParse>;
-  try {
-    fast = fastParse(text);
-  } catch {
-    fast = FALLBACK; // pathological nesting: the general path says what is wrong
+  const fast = fastWithWindows(text);
+  if (!fast) return parseGeneral(text);
+  const warnings: NpProblem[] = fast.warnings.map((w) => (w.kind === 'duplicate' ? duplicateWarning(text, w.key, w.prev) : w.kind === 'alias' ? aliasWarning(w.name, w.span) : w.problem));
+  let doc: Document | undefined;
+  return {
+    text,
+    get doc() {
+      return (doc ??= parseDocument(text, YAML_OPTIONS));
+    },
+    root: fast.root,
+    errors: fast.errors,
+    warnings,
+  };
+}
+
+/** At most this many windows of a file go the general way before the whole file does. */
+const MAX_WINDOWS = 4;
+
+/**
+ * The fast path, with the few entries it cannot read (a YAML error being
+ * typed, say) read by the general path in windows (window.ts); undefined
+ * when the whole file should go the general way.
+ */
+function fastWithWindows(text: string): FastResult | undefined {
+  const windows = new Map<number, ParsedWindow>();
+  for (;;) {
+    let fast: ReturnType<typeof fastParseWindows>;
+    try {
+      fast = fastParseWindows(text, windows);
+    } catch {
+      return undefined; // pathological nesting: the general path says what is wrong
+    }
+    if (fast === FALLBACK) return undefined;
+    if (!('lineStart' in fast)) return fast;
+    const spec = fast.window;
+    if (!spec || windows.size >= MAX_WINDOWS) return undefined;
+    for (const w of windows.values()) if (spec.start < w.spec.end && w.spec.start < spec.end) return undefined;
+    const w = parseWindow(text, fast.lineStart, spec, parseGeneral);
+    if (!w) return undefined;
+    windows.set(spec.start, w);
   }
-  if (fast !== FALLBACK) {
-    const warnings: NpProblem[] = fast.warnings.map((w) => (w.kind === 'duplicate' ? duplicateWarning(text, w.key, w.prev) : aliasWarning(w.name, w.span)));
-    let doc: Document | undefined;
-    return {
-      text,
-      get doc() {
-        return (doc ??= parseDocument(text, YAML_OPTIONS));
-      },
-      root: fast.root,
-      errors: [],
-      warnings,
-    };
-  }
-  return parseGeneral(text);
 }
 
 const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false } as const;
 
-function duplicateWarning(text: string, key: NpScalar, prev: NpScalar): NpProblem {
+function duplicateWarning(text: string, key: NpScalar, prev: NpScalar, lineOf = (offset: number) => lineNo(text, offset)): NpProblem {
   return {
     span: key.span,
     code: 'netplan/duplicate-key',
-    message: `'${key.value}' is already set on line ${lineNo(text, prev.span.start) + 1} of this mapping; netplan uses the last one and silently drops the other.`,
+    message: `'${key.value}' is already set on line ${lineOf(prev.span.start) + 1} of this mapping; netplan uses the last one and silently drops the other.`,
   };
 }
 
@@ -145,10 +160,14 @@ function aliasWarning(name: string, span: Span): NpProblem {
   return { span, code: 'netplan/yaml-alias', message: `The alias '*${name}' works with netplan 0.106, but newer netplan versions reject YAML aliases; write the values out.` };
 }
 
-/** The general path: the `yaml` package's parser (any YAML, with its error messages). */
-export function parseGeneral(text: string): NetplanParse {
+/**
+ * The general path: the `yaml` package's parser (any YAML, with its error
+ * messages). `lineOf` numbers the lines that messages name (window.ts reads
+ * part of a file's lines).
+ */
+export function parseGeneral(text: string, lineOf?: (offset: number) => number): NetplanParse {
   try {
-    return parseGeneralUnsafe(text);
+    return parseGeneralUnsafe(text, lineOf);
   } catch (e) {
     // Only pathological input gets here (e.g. flow collections nested
     // thousands deep overflow the yaml package's recursion): say so, plainly.
@@ -157,7 +176,7 @@ export function parseGeneral(text: string): NetplanParse {
   }
 }
 
-function parseGeneralUnsafe(text: string): NetplanParse {
+function parseGeneralUnsafe(text: string, lineOf?: (offset: number) => number): NetplanParse {
   const errors: NpProblem[] = [];
   const warnings: NpProblem[] = [];
   let doc: Document;
@@ -250,7 +269,7 @@ function parseGeneralUnsafe(text: string): NetplanParse {
         const value = p.value === null || p.value === undefined ? emptyScalar(valueAt) : convert(p.value, valueAt, depth + 1);
         const fixed = value.kind === 'scalar' && value.empty && value.span.start < key.span.end ? emptyScalar(valueAt) : value;
         const prev = seen.get(key.value);
-        if (prev) warnings.push(duplicateWarning(text, key, prev));
+        if (prev) warnings.push(duplicateWarning(text, key, prev, lineOf));
         seen.set(key.value, key);
         pairs.push({ key, value: fixed });
       }

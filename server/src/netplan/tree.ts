@@ -38,6 +38,13 @@ export interface NpSeq {
 
 export type NpNode = NpScalar | NpMap | NpSeq;
 
+export interface NpProblem {
+  readonly span: Span;
+  readonly message: string;
+  /** 'netplan/yaml-syntax' for errors; warnings carry their own code. */
+  readonly code: string;
+}
+
 /** A mapping; its key index is built on the first `get`. */
 export function mapOf(span: Span, pairs: NpPair[]): NpMap {
   let index: Map<string, NpPair> | undefined;
