@@ -69,15 +69,21 @@ export function emptyScalar(at: number): NpScalar {
 
 /** A copy of `n` with every span set to `span` (an alias's copy of its anchor's node points at the alias). */
 export function respan(n: NpNode, span: Span): NpNode {
+  return withSpans(n, () => span);
+}
+
+/** A copy of `n` whose every span (keys' too) is `f` of the old one. */
+export function withSpans(n: NpNode, f: (span: Span) => Span): NpNode {
+  const span = f(n.span);
   switch (n.kind) {
     case 'scalar':
       return { ...n, span };
     case 'seq':
-      return { kind: 'seq', span, items: n.items.map((i) => respan(i, span)) };
+      return { kind: 'seq', span, items: n.items.map((i) => withSpans(i, f)) };
     case 'map':
       return mapOf(
         span,
-        n.pairs.map((p) => ({ key: { ...p.key, span }, value: respan(p.value, span) })),
+        n.pairs.map((p) => ({ key: { ...p.key, span: f(p.key.span) }, value: withSpans(p.value, f) })),
       );
   }
 }

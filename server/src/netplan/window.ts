@@ -13,7 +13,8 @@
  * general way, as it does when the window's tree is not the expected shape.
  */
 import type { NetplanParse } from './parse';
-import { mapOf, type NpMap, type NpNode, type NpPair, type NpProblem, type NpScalar } from './tree';
+import type { Span } from '../parse/span';
+import { withSpans, type NpNode, type NpPair, type NpProblem } from './tree';
 
 /** Lines [start, end) hold whole entries of a block mapping at column `indent`; `ancestors` are the key lines above it, outermost first. */
 export interface WindowSpec {
@@ -77,9 +78,10 @@ export function parseWindow(text: string, lineStart: readonly number[], spec: Wi
   if (!map || map.kind !== 'map' || map.pairs.length === 0) return undefined;
   const first = lineStart[spec.start];
   const last = Math.min(lineStart[spec.end], text.length);
-  const pairs = map.pairs.map((p) => remapPair(p, toText));
+  const remapSpan = (sp: Span): Span => ({ start: toText(sp.start), end: toText(sp.end) });
+  const pairs: NpPair[] = map.pairs.map((p) => ({ key: { ...p.key, span: remapSpan(p.key.span) }, value: withSpans(p.value, remapSpan) }));
   if (pairs.some((p) => p.key.span.start < first || p.key.span.start >= last)) return undefined;
-  const remap = (p: NpProblem): NpProblem => ({ ...p, span: { start: toText(p.span.start), end: toText(p.span.end) } });
+  const remap = (p: NpProblem): NpProblem => ({ ...p, span: remapSpan(p.span) });
   const pairProblems: NpProblem[][] = pairs.map(() => []);
   for (const wn of parsed.warnings) {
     const p = remap(wn);
@@ -125,20 +127,4 @@ function selfContained(t: string): boolean {
     else if (c === 38 || c === 42) return false;
   }
   return depth === 0 && quote === 0;
-}
-
-function remapPair(p: NpPair, at: (n: number) => number): NpPair {
-  return { key: remapNode(p.key, at) as NpScalar, value: remapNode(p.value, at) };
-}
-
-function remapNode(n: NpNode, at: (n: number) => number): NpNode {
-  const span = { start: at(n.span.start), end: at(n.span.end) };
-  switch (n.kind) {
-    case 'scalar':
-      return { ...n, span };
-    case 'seq':
-      return { kind: 'seq', span, items: n.items.map((i) => remapNode(i, at)) };
-    case 'map':
-      return mapOf(span, n.pairs.map((p) => remapPair(p, at))) as NpMap;
-  }
 }
