@@ -149,7 +149,8 @@ export function validateNetplanSchema(parsed: NetplanParse): Finding[] {
       case 'maxItems':
       case 'oneOf':
       case 'anyOf': {
-        const propName = (e.params as { propertyName?: string }).propertyName;
+        // ajv puts the offending name of a propertyNames failure on the error itself, not in params.
+        const propName = (e as { propertyName?: string }).propertyName ?? (e.params as { propertyName?: string }).propertyName;
         if (propName !== undefined) {
           // a definition ID (propertyNames)
           const pair = node.kind === 'map' ? node.get(propName) : undefined;
