@@ -1,13 +1,15 @@
 /**
- * The one place fixture tests call the language service: load files into a
- * fresh service (one workspace), collect every diagnostic, and compare with
- * the markers written in the files.
+ * The one fixture harness, for every format: loads a case's files into a
+ * fresh service (one workspace), collects every diagnostic, and compares
+ * them with the markers written in the files (markers.ts). Every file must
+ * be recognised (a clean fixture the service ignores proves nothing), every
+ * diagnostic must be marked, and the service must report no failure.
  */
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../server/src/service/languageService';
 import type { Settings } from '../../server/src/service/types';
 import { parseMarkers, type Expected } from './markers';
+import { observedService } from './observed';
 
 export interface FixtureFile {
   readonly uri: string;
@@ -20,14 +22,23 @@ function render(e: Pick<Expected, 'line' | 'start' | 'end' | 'severity' | 'code'
   return `${e.line + 1}:${e.start}-${e.end} ${e.severity} ${e.code}`;
 }
 
-export function diagnosticsOf(files: readonly FixtureFile[], settings?: Partial<Settings>): Map<string, Diagnostic[]> {
-  const service = createLanguageService({ settings });
+/** Diagnostics of every file, and what the service reported while computing them. */
+function run(files: readonly FixtureFile[], settings?: Partial<Settings>) {
+  const { service, reported } = observedService({ settings });
   for (const f of files) service.setFile(f.uri, f.text);
-  return new Map(files.map((f) => [f.uri, service.getDiagnostics(f.uri)]));
+  const diagnostics = new Map(files.map((f) => [f.uri, service.getDiagnostics(f.uri)]));
+  const unrecognised = files.filter((f) => service.kindOf(f.uri) === undefined).map((f) => f.uri);
+  return { diagnostics, reported, unrecognised };
+}
+
+export function diagnosticsOf(files: readonly FixtureFile[], settings?: Partial<Settings>): Map<string, Diagnostic[]> {
+  return run(files, settings).diagnostics;
 }
 
 export function checkDiagnostics(files: readonly FixtureFile[], settings?: Partial<Settings>): void {
-  const all = diagnosticsOf(files, settings);
+  const { diagnostics: all, reported, unrecognised } = run(files, settings);
+  assert.deepEqual(unrecognised, [], 'fixture files the service does not recognise as any format');
+  assert.deepEqual(reported, [], 'the service reported a failure');
   for (const f of files) {
     const expected = parseMarkers(f.text);
     const actual = all.get(f.uri) ?? [];

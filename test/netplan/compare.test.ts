@@ -10,11 +10,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { netplanCases } from './cases';
-import { checkNetplanFolder } from '../../server/src/netplan';
+import { fileURLToPath } from 'node:url';
+import { fixtureCases } from '../harness/fixtureCases';
+import { diagnosticsOf } from '../harness/checkDiagnostics';
 
 const netplan = ['/usr/sbin/netplan', '/usr/bin/netplan'].find((p) => {
   try {
@@ -51,16 +52,15 @@ function generatorCrashed(r: { status: number | null; stderr: string; signal?: N
   return !!r.signal || (r.status !== null && r.status > 128) || /Bail out!|assertion failed|should not be reached/.test(r.stderr);
 }
 
-for (const c of netplanCases()) {
+for (const c of fixtureCases('netplan')) {
   test(`netplan generate agrees on ${c.name}`, { skip: netplan ? false : 'netplan is not installed' }, (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'virtnet-netplan-'));
     try {
       const etc = join(dir, 'etc', 'netplan');
       mkdirSync(etc, { recursive: true });
       for (const f of c.files) {
-        const to = join(etc, c.files.length === 1 ? 'x.yaml' : basename(f));
-        copyFileSync(f, to);
-        chmodSync(to, 0o600);
+        const to = join(etc, c.files.length === 1 ? 'x.yaml' : basename(fileURLToPath(f.uri)));
+        writeFileSync(to, f.text, { mode: 0o600 });
       }
       let r: { status: number | null; stderr: string; signal?: NodeJS.Signals | null } = spawnSync(netplan!, ['generate', '--root-dir', dir], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
       if (r.stderr.includes("'ovs-vsctl' tool is required") && !existsSync('/usr/bin/ovs-vsctl')) {
@@ -70,9 +70,8 @@ for (const c of netplanCases()) {
       }
       const theirs = r.status !== 0;
       const crashed = generatorCrashed(r);
-      const files = c.files.map((f) => ({ uri: 'file://' + f, text: readFileSync(f, 'utf8') }));
-      const found = [...checkNetplanFolder(files).values()].flat();
-      const ours = found.some((d) => (d.severity ?? 'error') === 'error');
+      const found = [...diagnosticsOf(c.files).values()].flat();
+      const ours = found.some((d) => d.severity === 1);
       assert.equal(ours, theirs, `netplan generate ${theirs ? 'rejects' : 'accepts'} ${c.name} but we report ${ours ? 'errors' : 'no error'}:\n${r.stderr}`);
       const ourCrash = found.some((d) => d.code === 'netplan/generator-crash');
       assert.equal(ourCrash, crashed, `netplan generate ${crashed ? 'crashes' : 'does not crash'} on ${c.name} (exit ${r.status}) but we ${ourCrash ? 'report' : 'do not report'} netplan/generator-crash:\n${r.stderr}`);

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseGeneral, parseNetplan, type NpNode, type NetplanParse } from '../../server/src/netplan/parse';
 import { fastParse, fastParseWindows, FALLBACK } from '../../server/src/netplan/fastParse';
-import { netplanCases } from './cases';
+import { fixtureCases } from '../harness/fixtureCases';
 import { NETPLAN_PATHS, netplanFor } from '../../bench/netplanFiles';
 
 function dump(n: NpNode | undefined): unknown {
@@ -39,6 +39,9 @@ function agree(name: string, text: string): boolean {
   return true;
 }
 
+/** Every netplan fixture file, as [name, text]. */
+const fixtureTexts = () => fixtureCases('netplan').flatMap((c) => c.files.map((f): [string, string] => [f.uri, f.text]));
+
 const CORPUS = join(process.env.VIRTNET_CORPUS ?? join(__dirname, '..', '..', '..', 'shared', 'corpus'), 'netplan');
 
 const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
@@ -55,7 +58,7 @@ function agreeAll(texts: [string, string][]): number {
 }
 
 test('fast and general YAML paths agree on the fixtures', () => {
-  const texts = netplanCases().flatMap((c) => c.files.map((f): [string, string] => [f, readFileSync(f, 'utf8')]));
+  const texts = fixtureTexts();
   const taken = agreeAll(texts);
   assert.ok(taken / texts.length > 0.8, `fast path took only ${taken} of ${texts.length} fixtures`);
 });
@@ -169,7 +172,7 @@ function withoutEnds(n: NpNode | undefined): unknown {
  */
 test('a YAML error mid-edit: the windowed parse reports what the general path reports on the whole file', () => {
   const r = random(11);
-  const texts = netplanCases().flatMap((c) => c.files.map((f): [string, string] => [f, readFileSync(f, 'utf8')]));
+  const texts = fixtureTexts();
   texts.push(['benchmark', netplanFor('plain', 300)]);
   let broken = 0;
   let inWindows = 0;
