@@ -4,11 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { parseInterfaces, resolveDialect } from '../../server/src/ifupdown/index';
 import { createLanguageService } from '../../server/src/service/languageService';
-import { FIXTURES, fixtureCases } from '../harness/fixtureCases';
+import { diagnosticsOf } from '../harness/checkDiagnostics';
+import { fixtureCases } from '../harness/fixtureCases';
 import { ensureBuilt, runCli, tempTree } from '../helpers/cli';
 
 const MAIN = 'file:///pve/etc/network/interfaces';
@@ -51,13 +51,12 @@ test('the facade reads a Proxmox VE SDN folder as ifupdown2 by default, and foll
 });
 
 test('the Proxmox VE and Cumulus fixtures have no diagnostics when read as ifupdown2 either', () => {
-  const cases = fixtureCases(path.join(FIXTURES, 'ifupdown')).filter((c) => /^(proxmox|cumulus)\//.test(c.name));
+  const cases = fixtureCases('ifupdown').filter((c) => /^ifupdown\/(proxmox|cumulus)\//.test(c.name));
   assert.ok(cases.length >= 8, `${cases.length} cases`);
   const found = cases.flatMap((c) => {
     // One workspace per case, as the fixture runner has it.
-    const service = createLanguageService({ settings: { interfacesDialect: 'ifupdown2' } });
-    for (const f of c.files) service.setFile(f.uri, f.text);
-    return c.files.flatMap((f) => service.getDiagnostics(f.uri).map((d) => `${c.name}:${d.range.start.line + 1} ${d.code}: ${d.message}`));
+    const all = diagnosticsOf(c.files, { interfacesDialect: 'ifupdown2' });
+    return c.files.flatMap((f) => all.get(f.uri)!.map((d) => `${c.name}:${d.range.start.line + 1} ${d.code}: ${d.message}`));
   });
   assert.deepEqual(found, []);
 });
