@@ -271,10 +271,15 @@ class Parser {
       if (this.sawRoot) this.error(nameSpan, `Only one root element is allowed; <${name}> comes after the end of the root`);
     }
     const depth = this.stack.length + this.skippedDepth + 1;
-    const attributes: XmlAttribute[] = [];
+    // Read into a reused list, then copied at its exact size: a new [] grows
+    // to 16 slots on its first push, 20,000 <host> carried 13 empty ones each.
+    const scratch = this.scratch;
+    scratch.length = 0;
+    this.attrNamesOf = undefined; // pushAttr's name set belonged to the previous tag's use of this list
     this.selfClosing = false;
-    const finished = this.attributes(name, attributes);
+    const finished = this.attributes(name, scratch);
     const selfClosing = this.selfClosing;
+    const attributes = scratch.slice();
     // Spans never change once made (ends are replaced, not edited), so the
     // start tag and the element share one until the end tag is read.
     const tagSpan = { start, end: this.i };
@@ -314,6 +319,8 @@ class Parser {
     else if (finished) this.stack.push(el);
     else el.closed = false;
   }
+
+  private readonly scratch: XmlAttribute[] = [];
 
   /** Set by attributes() when the tag ends with '/>'. */
   private selfClosing = false;
@@ -359,14 +366,15 @@ class Parser {
         this.error({ start: s, end: this.i }, `Unexpected '${t.slice(s, Math.min(this.i, s + 20))}' in the tag <${elName}>: expected an attribute name, '>' or '/>'`);
         continue;
       }
+      // Offsets, not a span object: one per attribute is needed only for an error.
       const nameStart = this.i;
       const name = this.readNameInterned();
-      const nameSpan = { start: nameStart, end: this.i };
-      if (!hadSpace) this.error(nameSpan, `Attributes must be separated by whitespace (before '${name}')`);
+      const nameEnd = this.i;
+      if (!hadSpace) this.error({ start: nameStart, end: nameEnd }, `Attributes must be separated by whitespace (before '${name}')`);
       this.skipSpaces();
       if (t.charCodeAt(this.i) !== 61 /* = */) {
-        this.error(nameSpan, `Attribute '${name}' has no value: write ${name}="…"`);
-        this.pushAttr(list, elName, new XmlAttribute(name, nameSpan.start, undefined, -1, -1, nameSpan.end));
+        this.error({ start: nameStart, end: nameEnd }, `Attribute '${name}' has no value: write ${name}="…"`);
+        this.pushAttr(list, elName, new XmlAttribute(name, nameStart, undefined, -1, -1, nameEnd));
         continue;
       }
       this.i++;
@@ -375,9 +383,8 @@ class Parser {
       if (q !== 34 && q !== 39) {
         const vs = this.i;
         while (this.i < t.length && !isSpace(t.charCodeAt(this.i)) && t[this.i] !== '>' && t[this.i] !== '<' && !t.startsWith('/>', this.i)) this.i++;
-        const valueSpan = { start: vs, end: this.i };
-        this.error(valueSpan.start === valueSpan.end ? nameSpan : valueSpan, `The value of attribute '${name}' must be in quotes`);
-        this.pushAttr(list, elName, new XmlAttribute(name, nameSpan.start, t.slice(vs, this.i), vs, this.i, this.i));
+        this.error(vs === this.i ? { start: nameStart, end: nameEnd } : { start: vs, end: this.i }, `The value of attribute '${name}' must be in quotes`);
+        this.pushAttr(list, elName, new XmlAttribute(name, nameStart, t.slice(vs, this.i), vs, this.i, this.i));
         continue;
       }
       const vs = this.i + 1;
@@ -400,12 +407,12 @@ class Parser {
         if (nl >= 0 && nl < close) close = nl;
         const raw = t.slice(vs, close);
         this.error({ start: this.i, end: close }, `The value of attribute '${name}' is missing its closing quote`);
-        this.pushAttr(list, elName, new XmlAttribute(name, nameSpan.start, this.decode(raw, vs), vs, close, close));
+        this.pushAttr(list, elName, new XmlAttribute(name, nameStart, this.decode(raw, vs), vs, close, close));
         this.i = close;
         return false;
       }
       const raw = t.slice(vs, k);
-      this.pushAttr(list, elName, new XmlAttribute(name, nameSpan.start, amp || bad ? this.decode(raw, vs) : raw, vs, k, k + 1));
+      this.pushAttr(list, elName, new XmlAttribute(name, nameStart, amp || bad ? this.decode(raw, vs) : raw, vs, k, k + 1));
       this.i = k + 1;
     }
   }
