@@ -144,6 +144,7 @@ class Parser {
       el.closed = false;
     }
     if (!this.sawRoot && t.trim().length > 0) this.error({ start: 0, end: 0 }, 'The document has no root element');
+    for (const [el, parts] of this.textParts) el.text = parts.join('');
     return { text: t, root: this.root, errors: this.errors, comments: this.comments, declaredEntities: this.declared };
   }
 
@@ -502,8 +503,20 @@ class Parser {
     this.addText(cur, this.decode(raw, start), start, end);
   }
 
+  /**
+   * Text pieces of elements that have more than one, joined at the end of
+   * the parse: `+=` on each of the 20,000 pieces of whitespace between
+   * <host> children built a 20,000-deep chain of strings.
+   */
+  private readonly textParts = new Map<XmlElement, string[]>();
+
   private addText(el: XmlElement, decoded: string, start: number, end: number): void {
-    el.text += decoded;
+    if (el.text === '') el.text = decoded;
+    else {
+      const parts = this.textParts.get(el);
+      if (parts) parts.push(decoded);
+      else this.textParts.set(el, [el.text, decoded]);
+    }
     // Trim by scanning (no copies): the whitespace between 20,000 children is text too.
     const t = this.text;
     let a = start;
