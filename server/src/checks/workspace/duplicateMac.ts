@@ -25,7 +25,10 @@ export const duplicateMac: Check = {
     if (!facts) return [];
     const out = [];
     for (const m of facts.macs) {
-      const others = workspace.macUses(m.mac).filter((o: MacUse) => {
+      const uses = workspace.macUses(m.mac);
+      // The usual case: the index holds this very use and no other (no list filtered, no span made).
+      if (uses.length === 1 && uses[0] === m) continue;
+      const others = uses.filter((o: MacUse) => {
         if (o.uri === uri && o.span.start === m.span.start) return false;
         if (!clashes(m.role, o.role)) return false;
         // Same-network DHCP duplicates belong to libvirt/dhcp-host-duplicate.
