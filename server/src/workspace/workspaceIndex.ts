@@ -86,13 +86,26 @@ export function normalizeMac(mac: string): string {
   return mac;
 }
 
+/** A MAC use whose span is made on use from its value (a 20,000-host network has 20,000 of these). */
+class MacOf implements MacUse {
+  constructor(
+    readonly uri: string,
+    private readonly val: Val,
+    readonly mac: string,
+    readonly role: MacRole,
+  ) {}
+  get span(): Span {
+    return this.val.span;
+  }
+}
+
 export function factsOf(uri: string, model: LibvirtModel): FileFacts {
   const macs: MacUse[] = [];
   const subnets: SubnetUse[] = [];
   const nicNetworks: Val[] = [];
   const nicBridges: Val[] = [];
   const push = (v: Val | undefined, role: MacRole) => {
-    if (v && v.value) macs.push({ uri, span: v.span, mac: normalizeMac(v.value), role });
+    if (v && v.value) macs.push(new MacOf(uri, v, normalizeMac(v.value), role));
   };
   if (model.kind === 'libvirt-network') {
     push(model.mac, 'network bridge');
