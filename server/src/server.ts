@@ -3,9 +3,9 @@
  * socket, chosen by the command-line flags the client passes) and hands it,
  * with the real file system and timers, to the adapter.
  */
-import { promises as fs } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeFs } from './files/nodeFs';
 import { startServer } from './lsp/handlers';
 import type { RuntimeEnvironment } from './lsp/runtime';
 
@@ -21,19 +21,7 @@ const connection = createConnection(ProposedFeatures.all, {
 });
 
 const runtime: RuntimeEnvironment = {
-  fs: {
-    async readFile(path, maxBytes) {
-      const h = await fs.open(path, 'r');
-      try {
-        const st = await h.stat();
-        if (!st.isFile() || st.size > maxBytes) return undefined;
-        return await h.readFile('utf8');
-      } finally {
-        await h.close();
-      }
-    },
-    readdir: (path) => fs.readdir(path, { withFileTypes: true }),
-  },
+  fs: nodeFs,
   timer: {
     setTimeout(callback, ms) {
       const h = setTimeout(callback, ms);

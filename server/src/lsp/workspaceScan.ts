@@ -5,41 +5,26 @@
  * interfaces files (`interfaces`, `*.interfaces`, `interfaces.d/*`). The name
  * picks the candidates, the content (and path) decides, with the same cheap
  * tests the service uses, so a docker-compose or Maven file is never indexed.
+ * Which files are candidates (skipped folders, symlinks, depth) is decided by
+ * files/walk.ts, the walker `virtnet lint` uses too.
  * The service itself never reads the disk: this is the adapter's job.
  */
-import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MAX_DOCUMENT_SIZE } from '../checks/size';
-import { isInterfacesFile, isInterfacesPath } from '../ifupdown';
+import { candidateKind, walkCandidates } from '../files/walk';
+import { isInterfacesFile } from '../ifupdown';
 import { isNetplan } from '../netplan';
 import { looksLikeLibvirtXml } from '../service/documentKind';
 import type { RuntimeEnvironment } from './runtime';
 
-/** Directories never walked: VCS metadata, dependency trees, build output and caches. */
-export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
-  'node_modules', '.git', '.hg', '.svn', '.vscode-test', '.venv', 'venv', '__pycache__', '.tox', '.cache',
-  'bower_components', '.terraform', '.vagrant', '.idea',
-]);
 /** At most this many candidate files (XML, YAML, interfaces) are read per scan. */
 export const MAX_SCANNED_FILES = 20_000;
-/** How deep below a workspace folder we look. */
-export const MAX_DEPTH = 20;
 const READ_CONCURRENCY = 32;
 
 /** File watcher globs for the files the server indexes (registered with the client). */
 export const WATCHED_GLOBS: readonly string[] = ['**/*.xml', '**/*.yaml', '**/*.yml', '**/interfaces', '**/interfaces.d/*', '**/*.interfaces'];
 
-/** What a candidate file is, by its name. */
-export type CandidateKind = 'xml' | 'yaml' | 'interfaces';
-
-/** Which kind of candidate a path is, by name alone (undefined: never looked at). */
-export function candidateKind(path: string): CandidateKind | undefined {
-  const name = basename(path).toLowerCase();
-  if (name.endsWith('.xml')) return 'xml';
-  if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'yaml';
-  if (isInterfacesPath(path.replace(/\\/g, '/'))) return 'interfaces';
-  return undefined;
-}
+export { candidateKind, type CandidateKind } from '../files/walk';
 
 /**
  * The kind of document a text is (by content, and by path for netplan and
@@ -75,41 +60,6 @@ export interface ScanOptions {
   readonly onError?: (path: string, err: unknown) => void;
 }
 
-/** Lists candidate files below `root`, breadth first, skipping `SKIPPED_DIRS`, symlinks and dot-directories. */
-export async function listCandidateFiles(
-  root: string,
-  fs: RuntimeEnvironment['fs'],
-  max: number,
-  onError?: (p: string, e: unknown) => void,
-): Promise<{ files: string[]; truncated: boolean }> {
-  const files: string[] = [];
-  let level = [root];
-  for (let depth = 0; level.length > 0 && depth <= MAX_DEPTH; depth++) {
-    const next: string[] = [];
-    for (const dir of level) {
-      let entries;
-      try {
-        entries = await fs.readdir(dir);
-      } catch (err) {
-        onError?.(dir, err);
-        continue;
-      }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const e of entries) {
-        const p = join(dir, e.name);
-        if (e.isDirectory()) {
-          if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) next.push(p);
-        } else if (e.isFile() && candidateKind(p) !== undefined) {
-          if (files.length >= max) return { files, truncated: true };
-          files.push(p);
-        }
-      }
-    }
-    level = next;
-  }
-  return { files, truncated: false };
-}
-
 /**
  * Reads a file if it is at most 10 MiB (closed files beyond that are not
  * indexed) and is one of ours (libvirt XML, netplan, interfaces); undefined
@@ -125,7 +75,7 @@ export async function scanFolders(roots: readonly string[], fs: RuntimeEnvironme
   const paths: string[] = [];
   let truncated = false;
   for (const root of roots) {
-    const r = await listCandidateFiles(root, fs, max - paths.length, opts.onError);
+    const r = await walkCandidates(root, fs, { max: max - paths.length, onError: opts.onError });
     paths.push(...r.files);
     if (r.truncated) {
       truncated = true;
