@@ -85,7 +85,8 @@ test('JSON output has exactly the documented shape, LSP positions, every checked
   assert.ok(broken.diagnostics.length >= 1);
   for (const diag of broken.diagnostics) {
     const x = diag as Record<string, unknown>;
-    assert.deepEqual(Object.keys(x).sort(), ['code', 'message', 'range', 'severity']);
+    assert.deepEqual(Object.keys(x).sort(), ['code', 'message', 'range', 'related', 'severity']);
+    assert.ok(Array.isArray(x.related));
     assert.ok(['error', 'warning', 'information', 'hint'].includes(x.severity as string));
     assert.equal(typeof x.code, 'string');
     assert.equal(typeof x.message, 'string');
@@ -104,10 +105,10 @@ test('JSON positions count UTF-16 code units like LSP', () => {
   const text = `<network>\n  <name>\u{1F600}é</name>\n  <bridge name=x/>\n</network>\n`;
   const text2 = `<network>\n  <!-- \u{1F600} --><bridge name=x/>\n</network>\n`;
   const d = tree({ 'a.xml': text, 'b.xml': text2 });
-  const out = JSON.parse(runCli(['--format=json', d]).stdout) as { files: { path: string; diagnostics: { range: { start: { line: number; character: number } } }[] }[] };
+  const out = JSON.parse(runCli(['--format=json', d]).stdout) as { files: { path: string; diagnostics: { code: string; range: { start: { line: number; character: number } } }[] }[] };
   const b = out.files.find((f) => f.path.endsWith('b.xml'))!;
   // `  <!-- 😀 --><bridge name=` : the emoji is 2 UTF-16 units, so x is at 2+5+2+4+13 = 26
-  assert.deepEqual(b.diagnostics[0].range.start, { line: 1, character: 26 });
+  assert.deepEqual(b.diagnostics.find((x) => x.code === 'xml/syntax')!.range.start, { line: 1, character: 26 });
 });
 
 test('--severity overrides a check: errors turned into warnings exit 0; off silences', () => {
@@ -364,4 +365,64 @@ test('--help names the netplan and interfaces files', () => {
   assert.match(h, /netplan/);
   assert.match(h, /\*\.yaml/);
   assert.match(h, /interfaces\.d/);
+});
+
+// ---- issue 7: order, help, related locations in JSON, CLI wording ----
+
+test('diagnostics come in position order within a file, in text and JSON', () => {
+  // The service reports the syntax error (line 2) before the schema's missing <name> (line 1).
+  const d = tree({ 'a.xml': `<network>\n  <bridge name=virbr7/>\n  <ip address='10.9.0.1' prefix='33'/>\n</network>\n` });
+  const text = runCli(['a.xml'], { cwd: d });
+  const positions = text.stdout
+    .trimEnd()
+    .split('\n')
+    .map((l) => /^a\.xml:(\d+):(\d+):/.exec(l)!.slice(1).map(Number));
+  assert.ok(positions.length >= 3, text.stdout);
+  assert.deepEqual(positions, [...positions].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
+  assert.match(text.stdout, /^a\.xml:1:2: error libvirt\/missing-element: /);
+  const json = JSON.parse(runCli(['--format', 'json', 'a.xml'], { cwd: d }).stdout) as JsonOut;
+  const starts = json.files[0].diagnostics.map((x) => [x.range.start.line, x.range.start.character]);
+  assert.deepEqual(starts, [...starts].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
+  assert.deepEqual(starts.map(([l, c]) => `${l + 1}:${c + 1}`), positions.map(([l, c]) => `${l}:${c}`));
+});
+
+test('`virtnet help` prints the same help as --help, and usage errors point to it', () => {
+  const h = runCli(['--help']);
+  const word = runCli(['help']);
+  assert.equal(word.code, 0);
+  assert.equal(word.stdout, h.stdout);
+  assert.match(h.stdout, /virtnet help/);
+  assert.match(runCli(['--bogus']).stderr, /Try 'virtnet help'/);
+});
+
+test('JSON carries the related locations that text output prints as note: lines', () => {
+  const d = tree({
+    'one/a.xml': netNamed('same', '6f2c1a0e-3c1b-4d7e-9b0a-000000000001', 'virbr21', 21),
+    'two/b.xml': netNamed('same', '6f2c1a0e-3c1b-4d7e-9b0a-000000000002', 'virbr22', 22),
+  });
+  const text = runCli(['.'], { cwd: d });
+  const notes = text.stdout.split('\n').filter((l) => / note: /.test(l));
+  assert.ok(notes.length >= 2, text.stdout);
+  type Related = { path: string; range: { start: { line: number; character: number }; end: unknown }; message: string };
+  const json = JSON.parse(runCli(['--format', 'json', '.'], { cwd: d }).stdout) as {
+    files: { diagnostics: { related: Related[] }[] }[];
+  };
+  const related = json.files.flatMap((f) => f.diagnostics.flatMap((x) => x.related));
+  for (const r of related) assert.deepEqual(Object.keys(r), ['path', 'range', 'message']);
+  assert.deepEqual(
+    related.map((r) => `${r.path}:${r.range.start.line + 1}:${r.range.start.character + 1}: note: ${r.message}`),
+    notes,
+  );
+  assert.deepEqual(new Set(related.map((r) => r.path)), new Set(['one/a.xml', 'two/b.xml']));
+});
+
+test('messages speak of the files checked, not of an editor workspace', () => {
+  const d = tree({
+    'lan.xml': `<network>\n  <name>lan</name>\n  <forward mode='bridge'/>\n  <bridge name='br7'/>\n</network>\n`,
+    'vm.xml': `<domain type='kvm'>\n  <name>vm</name>\n  <memory>1024</memory>\n  <os><type>hvm</type></os>\n  <devices>\n    <interface type='network'>\n      <source network='nowhere'/>\n    </interface>\n  </devices>\n</domain>\n`,
+  });
+  const r = runCli(['.'], { cwd: d });
+  assert.match(r.stdout, /libvirt\/missing-bridge/);
+  assert.match(r.stdout, /libvirt\/unknown-source-network/);
+  assert.doesNotMatch(r.stdout + r.stderr, /workspace|editor/i);
 });

@@ -3,7 +3,10 @@
  * usage error message, never exits or prints.
  */
 import { DIALECT_SETTINGS, isDialectSetting, type DialectSetting } from '../ifupdown/dialect';
+import { MAX_DEPTH, SKIPPED_DIRS } from '../files/walk';
 import type { SeveritySetting } from '../service/types';
+
+const listWords = (names: string[], word: string) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${word} ${names[names.length - 1]}`);
 
 export type OutputFormat = 'text' | 'json';
 
@@ -26,20 +29,27 @@ const LEVELS: readonly SeveritySetting[] = ['error', 'warning', 'information', '
 const FORMATS: readonly OutputFormat[] = ['text', 'json'];
 
 export const USAGE = `Usage: virtnet lint [options] PATH...
+       virtnet help
 
 Checks libvirt network, host interface and domain <interface> XML files,
 netplan YAML and Debian interfaces files (/etc/network/interfaces).
 Directories are walked recursively for *.xml, *.yaml and *.yml files and for
-files named interfaces, NAME.interfaces or found in an interfaces.d folder
-(node_modules and .git are skipped); files named explicitly are checked
-whatever their name. Content decides: files that are not libvirt XML,
-netplan (a top-level network: mapping, or any YAML in a netplan folder) or
-interfaces stanzas are ignored and produce no output. The netplan files of
-one folder are merged and checked together, as netplan reads /etc/netplan;
-an interfaces file is checked with its interfaces.d folder. All files are
-checked together, so cross-file checks (duplicate names, subnets, MACs, and
-a libvirt bridge that no netplan, interfaces or libvirt file defines) see
-every file given.
+files named interfaces or NAME.interfaces or found in an interfaces.d folder
+(except dot-files and files such as *.sh whose extension names another
+language). Dot-folders and ${listWords(
+  [...SKIPPED_DIRS].filter((n) => !n.startsWith('.')),
+  'and',
+)} are not entered, symbolic links met while walking are not
+followed, and folders more than ${MAX_DEPTH} levels deep are skipped with a warning:
+the same files the VS Code extension checks in a workspace folder. Files
+named explicitly are checked whatever their name. Content decides: files
+that are not libvirt XML, netplan (a top-level network: mapping with netplan
+keys, or any YAML below a netplan folder) or interfaces stanzas are ignored
+and produce no output. The netplan files of one folder are merged and
+checked together, as netplan reads /etc/netplan; an interfaces file is
+checked with its interfaces.d folder. All files are checked together, so
+cross-file checks (duplicate names, subnets, MACs, and a libvirt bridge that
+no netplan, interfaces or libvirt file defines) see every file given.
 
 Options:
   --format text|json     Output format (default: text).
@@ -48,8 +58,10 @@ Options:
                                  code units); related locations follow as
                                  FILE:LINE:COL: note: MESSAGE.
                            json: {"files":[{"path","diagnostics":[{"range",
-                                 "severity","code","message"}]}]} with LSP
-                                 positions (0-based line and character).
+                                 "severity","code","message","related"}]}]}
+                                 with LSP positions (0-based line and
+                                 character); "related" holds the notes, each
+                                 {"path","range","message"}.
   --severity CODE=LEVEL  Override a check's severity (codes libvirt/…,
                          netplan/…, ifupdown/…, xml/syntax); LEVEL is error,
                          warning, information, hint or off. Repeatable.
@@ -59,7 +71,7 @@ Options:
                          ifupdown2 for a folder that uses what only ifupdown2
                          accepts (iface NAME without family, several address
                          lines, Mako templates), else classic ifupdown.
-  -h, --help             Show this help.
+  -h, --help, help       Show this help.
   -v, --version          Show the version.
 
 Exit status: 0 no errors (warnings allowed), 1 at least one error,
@@ -67,9 +79,10 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error,
 Binary and unreadable files are reported on stderr and skipped; they do not
 change the exit status.`;
 
-/** Parses `argv` (without node and the script). Accepts `lint` as an optional first word. */
+/** Parses `argv` (without node and the script). Accepts `lint` as an optional first word; `help` as the first word is `--help`. */
 export function parseArgs(argv: readonly string[], knownCodes?: ReadonlySet<string>): ParseResult {
   const args = [...argv];
+  if (args[0] === 'help') return { ok: true, command: { kind: 'help' } };
   if (args[0] === 'lint') args.shift();
   let format: OutputFormat = 'text';
   const paths: string[] = [];

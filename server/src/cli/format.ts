@@ -1,7 +1,7 @@
 /**
  * Output formats of `virtnet lint`.
  */
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { LintResult } from './lint';
 
 const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint'] as const;
@@ -27,18 +27,24 @@ export function formatText(r: LintResult): string {
   return lines.map((l) => l + '\n').join('');
 }
 
-/** `{"files":[{"path","diagnostics":[{"range","severity","code","message"}]}]}`, LSP positions. */
+/**
+ * `{"files":[{"path","diagnostics":[{"range","severity","code","message","related"}]}]}`,
+ * LSP positions; `related` lists the locations text output prints as notes,
+ * each `{"path","range","message"}`.
+ */
 export function formatJson(r: LintResult): string {
   const files = r.files.map((f) => ({
     path: f.path,
     diagnostics: f.diagnostics.map((d) => ({
-      range: {
-        start: { line: d.range.start.line, character: d.range.start.character },
-        end: { line: d.range.end.line, character: d.range.end.character },
-      },
+      range: rangeOf(d.range),
       severity: severityName(d),
       code: String(d.code ?? ''),
       message: messageOf(d),
+      related: (d.relatedInformation ?? []).map((rel) => ({
+        path: r.pathOf.get(rel.location.uri) ?? rel.location.uri,
+        range: rangeOf(rel.location.range),
+        message: rel.message,
+      })),
     })),
   }));
   return JSON.stringify({ files }, null, 2) + '\n';
@@ -49,6 +55,11 @@ export function summary(r: LintResult): string {
   const count = (s: SeverityName) => r.files.reduce((n, f) => n + f.diagnostics.filter((d) => severityName(d) === s).length, 0);
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   return `${plural(count('error'), 'error')} and ${plural(count('warning'), 'warning')} in ${plural(r.files.length, 'file')} checked`;
+}
+
+/** A range with exactly the LSP keys, in LSP order. */
+function rangeOf(r: Range): Range {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
 }
 
 function oneLine(s: string): string {

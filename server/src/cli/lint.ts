@@ -13,6 +13,7 @@ export interface LintedFile {
   /** Display path (as selected). */
   readonly path: string;
   readonly uri: string;
+  /** In position order. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -46,11 +47,22 @@ export function lintFiles(
   }
   const out: LintedFile[] = [];
   for (const f of loaded) {
-    const diagnostics = service.getDiagnostics(f.uri);
+    const diagnostics = [...service.getDiagnostics(f.uri)].sort(byPosition);
     if (service.kindOf(f.uri) === undefined && diagnostics.length === 0) continue; // not ours
     out.push({ path: f.path, uri: f.uri, diagnostics });
   }
   return { files: out, skipped, pathOf };
+}
+
+/** Position order within a file: by start, then by end (stable, so ties keep the service's order). */
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  const s = a.range.start;
+  const t = b.range.start;
+  if (s.line !== t.line) return s.line - t.line;
+  if (s.character !== t.character) return s.character - t.character;
+  const e = a.range.end;
+  const f = b.range.end;
+  return e.line !== f.line ? e.line - f.line : e.character - f.character;
 }
 
 export function hasErrors(r: LintResult): boolean {

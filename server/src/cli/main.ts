@@ -1,23 +1,25 @@
 /**
- * `virtnet lint`: the command-line entry (bundled to out/cli.js). Thin: the
- * work is in args.ts (parsing), files.ts (selection), lint.ts (the language
+ * `virtnet lint`: the command-line entry (bundled to out/cli.js, started by
+ * bin/virtnet.js). Thin: the work is in args.ts (parsing), files.ts
+ * (selection, through the walker the editor uses), lint.ts (the language
  * service) and format.ts (output).
  */
 import { version } from '../../../package.json';
 import { limitCodes } from '../checks/size';
+import { nodeFs } from '../files/nodeFs';
+import type { WalkFs } from '../files/walk';
 import { createLanguageService } from '../service/languageService';
 import { parseArgs, USAGE } from './args';
 import { selectFiles } from './files';
 import { formatJson, formatText, summary } from './format';
 import { hasErrors, lintFiles } from './lint';
 
-
-export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void, walkFs: WalkFs = nodeFs): Promise<number> {
   // Every code of every format (libvirt, netplan, interfaces), for --severity.
   const known = new Set([...createLanguageService().codes.map((c) => c.id), ...limitCodes]);
   const parsed = parseArgs(argv, known);
   if (!parsed.ok) {
-    err(`virtnet: ${parsed.error}\nTry 'virtnet lint --help'.\n`);
+    err(`virtnet: ${parsed.error}\nTry 'virtnet help'.\n`);
     return 2;
   }
   const cmd = parsed.command;
@@ -29,7 +31,7 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
     out(`virtnet ${version}\n`);
     return 0;
   }
-  const sel = selectFiles(cmd.paths);
+  const sel = await selectFiles(cmd.paths, walkFs);
   if (sel.missing.length) {
     for (const m of sel.missing) err(`virtnet: ${m}: no such file or directory\n`);
     return 2;
@@ -44,7 +46,15 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
   return hasErrors(result) ? 1 : 0;
 }
 
-if (require.main === module) {
-  const code = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-  process.exitCode = code;
+/** Runs the command line of this process: arguments, standard streams, exit status. */
+export function run(): void {
+  main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(`virtnet: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 3;
+    },
+  );
 }
+
+if (require.main === module) run();

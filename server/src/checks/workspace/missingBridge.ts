@@ -36,7 +36,7 @@ export const missingBridge: Check = {
         code: this.id,
         span: val.span,
         message:
-          `${what} uses bridge '${name}', which no netplan, interfaces or libvirt file in this workspace folder defines` +
+          `${what} uses bridge '${name}', which no netplan, interfaces or libvirt file checked with it defines` +
           (known.length ? ` (bridges defined: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', …' : ''})` : '') +
           `; libvirt accepts it, but VMs fail to start with "Cannot get interface MTU on '${name}': No such device" unless the host has it`,
       });

@@ -22,8 +22,8 @@ export const unknownSourceNetwork: Check = {
         code: this.id,
         span: v.span,
         message: known.length
-          ? `No network named '${v.value}' is defined in the workspace (known: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', …' : ''}); the VM would fail to start with "Network not found"`
-          : `No network named '${v.value}' is defined in the workspace; make sure the host has it, or the VM fails to start with "Network not found"`,
+          ? `No network named '${v.value}' is defined in the files checked (known: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', …' : ''}); the VM would fail to start with "Network not found"`
+          : `No network named '${v.value}' is defined in the files checked; make sure the host has it, or the VM fails to start with "Network not found"`,
       });
     }
     return out;
