@@ -71,3 +71,11 @@ test('client/src/remote imports only Node, ssh2, ssh-config, itself and the pure
   const offenders = files.flatMap((f) => imports(f).filter((m) => !allowed(f, m)).map((m) => `${path.relative(root, f)}: ${m}`));
   assert.deepEqual(offenders, []);
 });
+
+test('the shared walker (files/walk.ts) does no I/O of its own: the file system is injected', () => {
+  const banned = /^(node:)?(fs|fs\/promises|net|http|https|child_process|dgram|tls|worker_threads)$/;
+  const walker = path.join(root, 'server', 'src', 'files', 'walk.ts');
+  assert.deepEqual(imports(walker).filter((m) => banned.test(m)), []);
+  // Both callers use it.
+  for (const caller of ['server/src/cli/files.ts', 'server/src/lsp/workspaceScan.ts']) assert.ok(imports(path.join(root, caller)).includes('../files/walk'), caller);
+});
