@@ -84,6 +84,27 @@ test('choice: the attribute value selects the branch, and the branch decides the
   assert.deepEqual(validate(g, "<e kind='one' extra='1'><one/></e>"), ['unknown-attribute: Attribute extra is not allowed on <e>; no other attributes are allowed']);
 });
 
+test('required attributes and elements are data (lists of alternative names), not sentences; messages are made from them', () => {
+  // <e name=… (dev=… | device=…)><c/></e>
+  const g = grammarOf([
+    ['element', 'e', 1],
+    ['group', 2, 7],
+    ['group', 3, 4],
+    ['attribute', 'name', 6],
+    ['choice', 5, 8],
+    ['attribute', 'device', 6],
+    ['value', 'token', 'x', ''],
+    ['element', 'c', 9],
+    ['attribute', 'dev', 6],
+    ['empty'],
+  ]);
+  const v = new Validator(g.table, '');
+  const content = g.starts.network.content;
+  assert.deepEqual(v.requiredAttributes(content), [['name'], ['device', 'dev']]);
+  assert.deepEqual(v.requiredElements(v.closeForgiving(content)), [['c']]);
+  assert.deepEqual(validate(g, '<e><c/></e>'), ['missing-attribute: <e> needs a name attribute', 'missing-attribute: <e> needs one of the attributes device, dev']);
+});
+
 test('oneOrMore: at least one, then any number', () => {
   const g = grammarOf([['element', 'l', 1], ['oneOrMore', 2], ['element', 'i', 3], ['empty']]);
   assert.deepEqual(validate(g, '<l><i/><i/><i/></l>'), []);

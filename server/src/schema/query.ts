@@ -10,7 +10,7 @@ import { libvirtGrammar, type Grammar } from './grammar';
 import { nameClassNames } from './nameClass';
 import { allAttributes, firstElements, type Pattern } from './patterns';
 import { schemaTargets } from './targets';
-import { resolve, scopeOf, Validator } from './validator';
+import { requiredAlone, resolve, scopeOf, Validator } from './validator';
 
 export interface ExpectedName {
   readonly name: string;
@@ -46,11 +46,11 @@ export function expectedChildren(xml: XmlDocument, kind: LibvirtKind, el: XmlEle
   const stop = offset === undefined ? undefined : el.children.find((c) => c.span.start >= offset);
   const content = grammar.table.choiceOf(pl.patterns.map((p) => p.content));
   const p = pl.validator.closeForgiving(pl.validator.contentBefore(el, content, scopeOf(el), stop));
-  const required = pl.validator.requiredElements(p);
+  const required = requiredAlone(pl.validator.requiredElements(p));
   const out: ExpectedName[] = [];
   for (const e of firstElements(p)) {
     for (const n of nameClassNames(e.nc!)) {
-      if (!out.some((x) => x.name === n)) out.push({ name: n, required: required.includes(`a <${n}> element`) });
+      if (!out.some((x) => x.name === n)) out.push({ name: n, required: required.has(n) });
     }
   }
   return out;
@@ -63,12 +63,12 @@ export function expectedAttributes(xml: XmlDocument, kind: LibvirtKind, el: XmlE
   const content = grammar.table.choiceOf(pl.patterns.map((p) => p.content));
   const p = pl.validator.attributesState(el, content, scopeOf(el));
   const present = new Set(el.attributes.map((a) => a.name));
-  const reqs = pl.validator.requiredAttributes(p);
+  const reqs = requiredAlone(pl.validator.requiredAttributes(p));
   const out: ExpectedName[] = [];
   for (const a of allAttributes(p)) {
     for (const n of nameClassNames(a.nc!)) {
       if (present.has(n) || out.some((x) => x.name === n)) continue;
-      out.push({ name: n, required: reqs.some((r) => r.endsWith(` ${n} attribute`)) });
+      out.push({ name: n, required: reqs.has(n) });
     }
   }
   return out;

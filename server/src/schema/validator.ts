@@ -205,7 +205,7 @@ export class Validator {
     if (closed === this.table.notAllowed) {
       if (!unfinished) {
         for (const req of this.requiredAttributes(p)) {
-          out.push({ code: 'libvirt/missing-attribute', span: el.nameSpan, message: `<${el.name}> needs ${req}` });
+          out.push({ code: 'libvirt/missing-attribute', span: el.nameSpan, message: `<${el.name}> needs ${describeAttributes(req)}` });
         }
       }
       p = this.table.startTagClose(p, true);
@@ -227,7 +227,7 @@ export class Validator {
               });
             }
           } else if (el.closed && !unfinished) {
-            for (const req of this.requiredElements(p)) out.push({ code: 'libvirt/missing-element', span: el.nameSpan, message: `<${el.name}> needs ${req}` });
+            for (const req of this.requiredElements(p)) out.push({ code: 'libvirt/missing-element', span: el.nameSpan, message: `<${el.name}> needs ${describeElements(req)}` });
           }
         }
       }
@@ -247,7 +247,7 @@ export class Validator {
       p = next;
     }
     if (!p.nullable && el.closed && !unfinished) {
-      for (const req of this.requiredElements(p)) out.push({ code: 'libvirt/missing-element', span: el.nameSpan, message: `<${el.name}> needs ${req}` });
+      for (const req of this.requiredElements(p)) out.push({ code: 'libvirt/missing-element', span: el.nameSpan, message: `<${el.name}> needs ${describeElements(req)}` });
     }
   }
 
@@ -414,18 +414,33 @@ export class Validator {
     return this.table.startTagClose(p, true);
   }
 
-  /** "a <name> element" / "one of the elements <a>, <b>": what `p` still needs. */
-  requiredElements(p: Pattern): string[] {
-    const reqs = requiredLeaves(p, 'element', this.table);
-    return reqs.map((alts) =>
-      alts.length === 1 ? `a <${alts[0]}> element` : `one of the elements ${listNames(alts, (n) => `<${n}>`)}`,
-    );
+  /**
+   * The elements `p` still needs, as data: one list of alternative names per
+   * requirement (a single name: that element is required).
+   */
+  requiredElements(p: Pattern): string[][] {
+    return requiredLeaves(p, 'element', this.table);
   }
 
-  requiredAttributes(p: Pattern): string[] {
-    const reqs = requiredLeaves(p, 'attribute', this.table);
-    return reqs.map((alts) => (alts.length === 1 ? `${article(alts[0])} ${alts[0]} attribute` : `one of the attributes ${listNames(alts, (n) => n)}`));
+  /** The attributes `p` still needs, as `requiredElements` gives elements. */
+  requiredAttributes(p: Pattern): string[][] {
+    return requiredLeaves(p, 'attribute', this.table);
   }
+}
+
+/** "a <name> element" / "one of the elements <a>, <b>": a requirement in a message. */
+function describeElements(alts: string[]): string {
+  return alts.length === 1 ? `a <${alts[0]}> element` : `one of the elements ${listNames(alts, (n) => `<${n}>`)}`;
+}
+
+/** "a name attribute" / "one of the attributes a, b": a requirement in a message. */
+function describeAttributes(alts: string[]): string {
+  return alts.length === 1 ? `${article(alts[0])} ${alts[0]} attribute` : `one of the attributes ${listNames(alts, (n) => n)}`;
+}
+
+/** The names that are required on their own (requirements without alternatives). */
+export function requiredAlone(reqs: readonly string[][]): Set<string> {
+  return new Set(reqs.filter((alts) => alts.length === 1).map((alts) => alts[0]));
 }
 
 /**

@@ -10,7 +10,7 @@ import { libvirtGrammar, type Grammar, type StartName } from '../../schema/gramm
 import { nameClassNames, type NameClass } from '../../schema/nameClass';
 import { acceptsText, allAttributes, attributeCandidates, firstElements, type Pattern } from '../../schema/patterns';
 import { schemaTargets } from '../../schema/targets';
-import { scopeOf, Validator } from '../../schema/validator';
+import { requiredAlone, scopeOf, Validator } from '../../schema/validator';
 import type { LibvirtKind } from '../../service/types';
 
 export interface ElementChoice {
@@ -91,8 +91,8 @@ export function childChoices(xml: XmlDocument, kind: LibvirtKind, el: XmlElement
   const after = el.children.filter((c) => c.span.start >= offset && !(typedAt && c.span.start === offset));
   // The children after the cursor that fit now must still fit with the new element before them.
   const fits = v.acceptedByName(p, after, scope)!;
-  const req = v.requiredElements(p);
-  return group(firstElements(p), (n) => req.includes(`a <${n}> element`)).filter(
+  const req = requiredAlone(v.requiredElements(p));
+  return group(firstElements(p), (n) => req.has(n)).filter(
     (ch) => after.length === 0 || v.acceptedByName(v.afterElement(p, ch.patterns), after, scope, fits) !== undefined,
   );
 }
@@ -118,7 +118,7 @@ export function attributeChoices(xml: XmlDocument, kind: LibvirtKind, el: XmlEle
     for (const n of nameClassNames(a.nc!)) {
       if (present.has(n) || n.startsWith('xmlns') || out.some((x) => x.name === n)) continue;
       const v = pl.grammar.table.choiceOf(attributeCandidates(p, '', n).map((c) => c.a!));
-      out.push({ name: n, required: reqs.some((r) => r.endsWith(` ${n} attribute`) || (r.startsWith('one of the attributes') && r.includes(n))), values: enumeratedValues(v), description: describeValuePattern(v) });
+      out.push({ name: n, required: reqs.some((alts) => alts.includes(n)), values: enumeratedValues(v), description: describeValuePattern(v) });
     }
   }
   return out;
@@ -160,10 +160,9 @@ export function shapeOf(choice: ElementChoice): NewElementShape {
   const content = g.table.choiceOf(choice.patterns.map((p) => p.content));
   const v = new Validator(g.table, '');
   const attributes: { name: string; values: string[] }[] = [];
-  for (const r of v.requiredAttributes(content)) {
-    const m = /^an? (\S+) attribute$/.exec(r) ?? /^one of the attributes ([^,\s]+)/.exec(r);
-    if (!m) continue;
-    const name = m[1];
+  for (const alts of v.requiredAttributes(content)) {
+    // Of alternatives (one of a, b), the first is written.
+    const name = alts[0];
     const vals = enumeratedValues(g.table.choiceOf(attributeCandidates(content, '', name).map((c) => c.a!)));
     attributes.push({ name, values: vals });
   }
