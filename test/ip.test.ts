@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ipaddr from 'ipaddr.js';
-import { formatAddr, isMulticastMac, isMulticastMacValue, parseAddr, parseMac, parseMacValue, prefixFromNetmask, netmaskBits, inSubnet, subnetOf, broadcastOf } from '../server/src/net/ip';
+import { formatAddr, isMulticastMac, isMulticastMacValue, parseAddr, parseMac, parseMacValue, netmaskBits, inSubnet, subnetOf, broadcastOf } from '../server/src/net/ip';
 
 /** The implementation before the fast path, kept here as the reference. */
 function oldParseAddr(text: string | undefined): { family: 4 | 6; value: bigint } | undefined {
@@ -72,11 +72,15 @@ test('parseAddr values round-trip through formatAddr', () => {
 });
 
 test('masks: netmask prefixes, subnets and broadcast', () => {
-  assert.equal(prefixFromNetmask('255.255.255.0'), 24);
-  assert.equal(prefixFromNetmask('0.0.0.0'), 0);
-  assert.equal(prefixFromNetmask('255.255.255.255'), 32);
-  assert.equal(prefixFromNetmask('255.0.255.0'), undefined);
+  assert.equal(netmaskBits('255.255.255.0', 4), 24);
+  assert.equal(netmaskBits('0.0.0.0', 4), 0);
+  assert.equal(netmaskBits('255.255.255.255', 4), 32);
+  assert.equal(netmaskBits('255.0.255.0', 4), undefined);
+  assert.equal(netmaskBits('ffff:ffff::', 4), undefined, 'an IPv6 mask where IPv4 is wanted');
+  assert.equal(netmaskBits('not a mask'), undefined);
+  assert.equal(netmaskBits(undefined), undefined);
   assert.equal(netmaskBits(parseAddr('ffff:ffff::')!), 32);
+  assert.equal(netmaskBits('ffff:ffff::'), 32);
   const s = subnetOf(parseAddr('10.1.2.3')!, 16);
   assert.equal(formatAddr({ family: 4, value: s.network }), '10.1.0.0');
   assert.equal(formatAddr({ family: 4, value: broadcastOf(s) }), '10.1.255.255');

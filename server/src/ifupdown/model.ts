@@ -4,7 +4,7 @@
  * ports. Pure and cheap; the checks and the cross-format checks share them.
  */
 import type { Span } from '../parse/span';
-import { type Addr, type Family, type Subnet, defaultPrefix, parseAddr, prefixFromNetmask, subnetOf } from '../net/ip';
+import { type Addr, type Family, type Subnet, defaultPrefix, netmaskBits, parseAddr, subnetOf } from '../net/ip';
 import { type IfaceStanza, type InterfacesModel, type OptionLine, type Token, option, optionsNamed } from './parse';
 import type { Dialect } from './dialect';
 
@@ -40,7 +40,7 @@ export function parsePrefix(text: string, family: Family): ParsedPrefix {
   if (family === 4) {
     const a = parseAddr(text);
     if (a?.family === 4) {
-      const p = prefixFromNetmask(text);
+      const p = netmaskBits(a);
       return p === undefined ? { error: 'the netmask is not contiguous (its one bits must all come first)' } : { prefix: p };
     }
     return { error: 'expected a dotted netmask such as 255.255.255.0 or a prefix length such as 24' };

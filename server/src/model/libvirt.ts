@@ -7,7 +7,7 @@
 import type { Span } from '../parse/span';
 import { attr, child, children, type XmlAttribute, type XmlElement } from '../parse/xml';
 import type { LibvirtKind } from '../service/types';
-import { bits, defaultPrefix, parseAddr, parseMacValue, prefixFromNetmask, subnetOf, type Addr, type Subnet } from '../net/ip';
+import { bits, defaultPrefix, parseAddr, netmaskBits, parseMacValue, subnetOf, type Addr, type Subnet } from '../net/ip';
 
 /** A value from the document and where it is written. */
 export interface Val {
@@ -263,7 +263,7 @@ export function ipSubnet(ip: IpBlock): { addr: Addr; prefix: number; subnet: Sub
   if (!addr) return undefined;
   let prefix: number | undefined;
   if (ip.prefix) prefix = /^\d+$/.test(ip.prefix.value.trim()) ? Number(ip.prefix.value) : undefined;
-  else if (ip.netmask) prefix = addr.family === 4 ? prefixFromNetmask(ip.netmask.value) : undefined;
+  else if (ip.netmask) prefix = netmaskBits(ip.netmask.value, 4);
   else prefix = defaultPrefix(addr);
   if (prefix === undefined || prefix > bits(addr.family) || (ip.prefix && ip.netmask)) return undefined;
   return { addr, prefix, subnet: subnetOf(addr, prefix) };

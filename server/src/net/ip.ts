@@ -98,14 +98,6 @@ function mask(family: Family, prefix: number): bigint {
   return ((1n << n) - 1n) ^ ((1n << (n - p)) - 1n);
 }
 
-/** Prefix length of a contiguous IPv4 netmask, or undefined if it is not one. */
-export function prefixFromNetmask(text: string): number | undefined {
-  const a = parseAddr(text);
-  if (!a || a.family !== 4) return undefined;
-  for (let p = 0; p <= 32; p++) if (mask(4, p) === a.value) return p;
-  return undefined;
-}
-
 export function subnetOf(a: Addr, prefix: number): Subnet {
   return { family: a.family, network: a.value & mask(a.family, prefix), prefix };
 }
@@ -143,13 +135,16 @@ export function defaultPrefix(a: Addr): number {
 }
 
 /**
- * Number of leading one bits of a netmask of either family, or undefined
- * when the mask is not contiguous (what virSocketAddrGetNumNetmaskBits
- * reports as -1).
+ * The prefix length a netmask stands for: its number of leading one bits, or
+ * undefined when the mask is not contiguous (what virSocketAddrGetNumNetmaskBits
+ * reports as -1), not an address, or not of `family` when one is given. The
+ * one netmask helper: text is parsed first.
  */
-export function netmaskBits(m: Addr): number | undefined {
-  const n = BITS[m.family];
-  for (let p = 0; p <= n; p++) if (mask(m.family, p) === m.value) return p;
+export function netmaskBits(m: Addr | string | undefined, family?: Family): number | undefined {
+  const a = typeof m === 'string' ? parseAddr(m) : m;
+  if (!a || (family !== undefined && a.family !== family)) return undefined;
+  const n = BITS[a.family];
+  for (let p = 0; p <= n; p++) if (mask(a.family, p) === a.value) return p;
   return undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { CodeAction } from 'vscode-languageserver-types';
 import { ipSubnet, type NetworkModel } from '../../model/libvirt';
-import { broadcastOf, formatAddr, formatSubnet, parseAddr, prefixFromNetmask, type Subnet } from '../../net/ip';
+import { broadcastOf, formatAddr, formatSubnet, netmaskBits, parseAddr, type Subnet } from '../../net/ip';
 import { attr, type XmlElement } from '../../parse/xml';
 import { freeHostAddress, nextFreeSubnet } from '../freshValues';
 import { locate, quickFix, removeAttribute, replace, type Edit, type FixInput } from './edits';
@@ -19,7 +19,7 @@ export function netmaskAndPrefixFix(input: FixInput): CodeAction[] {
   if (!prefix || !netmask) return [];
   const addr = parseAddr(attr(at.el, 'address')?.value);
   const ipv6 = addr?.family === 6 || attr(at.el, 'family')?.value === 'ipv6';
-  const maskBits = prefixFromNetmask(netmask.value ?? '');
+  const maskBits = netmaskBits(netmask.value, 4);
   const agree = maskBits !== undefined && String(maskBits) === (prefix.value ?? '').trim();
   const out: CodeAction[] = [];
   // The attribute the diagnostic is on is the extra one: removing it is the natural fix when both say the same.

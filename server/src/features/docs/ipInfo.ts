@@ -6,7 +6,7 @@
  */
 import { ipSubnet, type IpBlock, type NetworkModel } from '../../model/libvirt';
 import { attr, type XmlElement } from '../../parse/xml';
-import { bits, broadcastOf, formatAddr, formatSubnet, inSubnet, parseAddr, prefixFromNetmask, type Addr, type Subnet } from '../../net/ip';
+import { bits, broadcastOf, formatAddr, formatSubnet, inSubnet, netmaskBits, parseAddr, subnetOf, type Addr, type Subnet } from '../../net/ip';
 
 export function code(s: string): string {
   const t = s.replace(/`/g, "'");
@@ -128,11 +128,11 @@ export function routeLines(net: NetworkModel, routeEl: XmlElement): string[] {
   const out: string[] = [];
   const a = parseAddr(attr(routeEl, 'address')?.value);
   const netmask = attr(routeEl, 'netmask')?.value;
-  const fromMask = netmask !== undefined ? prefixFromNetmask(netmask) : undefined;
+  const fromMask = netmask !== undefined ? netmaskBits(netmask, 4) : undefined;
   const prefixText = attr(routeEl, 'prefix')?.value ?? (fromMask !== undefined ? String(fromMask) : undefined);
   if (a && prefixText && /^\d+$/.test(prefixText.trim()) && Number(prefixText) <= bits(a.family)) {
     const p = Number(prefixText);
-    const dest: Subnet = { family: a.family, network: a.value & (((1n << BigInt(bits(a.family))) - 1n) ^ ((1n << BigInt(bits(a.family) - p)) - 1n)), prefix: p };
+    const dest: Subnet = subnetOf(a, p);
     out.push(`**Destination** ${code(formatSubnet(dest))}`);
   }
   const gw = parseAddr(attr(routeEl, 'gateway')?.value);
