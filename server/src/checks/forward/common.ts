@@ -40,10 +40,6 @@ export function modeSpan(net: NetworkModel): Span | undefined {
   return net.forwardMode?.span ?? net.forward?.nameSpan;
 }
 
-export function describeMode(mode: ForwardMode): string {
-  return mode === 'none' ? 'an isolated network (no <forward>)' : `forward mode '${mode}'`;
-}
-
 /** The pool of <forward>: the dev attribute and its <interface>, <address> and <pf> children. */
 export interface ForwardPool {
   readonly dev?: Val;
@@ -78,7 +74,6 @@ export function parseCInteger(text: string): bigint | undefined {
 }
 
 export const UINT_MAX = 4294967295n;
-export const ULONG_MAX = 18446744073709551615n;
 
 /** The six octets of a MAC address written as libvirt accepts it, or undefined. */
 export function parseMac(text: string): number[] | undefined {

@@ -11,7 +11,6 @@
 /** A forward mode as libvirt reads it; 'none' is a network without <forward> (isolated). */
 export type Mode = 'none' | 'nat' | 'route' | 'open' | 'bridge' | 'private' | 'vepa' | 'passthrough' | 'hostdev';
 
-export const ALL_MODES: readonly Mode[] = ['none', 'nat', 'route', 'open', 'bridge', 'private', 'vepa', 'passthrough', 'hostdev'];
 /** libvirt creates and runs the bridge (and dnsmasq) itself. */
 export const MANAGED: readonly Mode[] = ['none', 'nat', 'route', 'open'];
 /** Guests attach straight to a host device (macvtap or PCI). */
