@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { DirEntry, RuntimeEnvironment } from '../../server/src/lsp/runtime';
-import { candidateKind, recognisedKind, scanFolders, WATCHED_GLOBS } from '../../server/src/lsp/workspaceScan';
+import { candidateKind } from '../../server/src/files/walk';
+import { recognisedKind, scanFolders, WATCHED_GLOBS } from '../../server/src/lsp/workspaceScan';
 
 function fakeFs(files: Record<string, string>): RuntimeEnvironment['fs'] {
   const entries = (dir: string): DirEntry[] => {

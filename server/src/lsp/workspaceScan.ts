@@ -24,8 +24,6 @@ const READ_CONCURRENCY = 32;
 /** File watcher globs for the files the server indexes (registered with the client). */
 export const WATCHED_GLOBS: readonly string[] = ['**/*.xml', '**/*.yaml', '**/*.yml', '**/interfaces', '**/interfaces.d/*', '**/*.interfaces'];
 
-export { candidateKind, type CandidateKind } from '../files/walk';
-
 /**
  * The kind of document a text is (by content, and by path for netplan and
  * interfaces files), as the service will see it; undefined when it is none of
