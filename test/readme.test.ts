@@ -23,8 +23,8 @@ test('every check code named in the docs, the settings descriptions, the CLI hel
   for (const dir of ['server/src/features/docs', 'snippets']) {
     for (const f of fs.readdirSync(path.join(root, dir))) texts.push([`${dir}/${f}`, fs.readFileSync(path.join(root, dir, f), 'utf8')]);
   }
-  // A code is FORMAT/name-with-dashes, not part of a longer path (schemas/libvirt/rng, /etc/netplan/01.yaml).
-  const code = /(?<![\w/.-])(?:libvirt|netplan|ifupdown|xml|virtnet)\/[a-z0-9]+(?:-[a-z0-9]+)*(?![\w/.])/g;
+  // A code is FORMAT/name-with-dashes, not part of a longer path or folder (schemas/libvirt/rng, /etc/netplan/01.yaml).
+  const code = /(?<![\w/.-])(?:libvirt|netplan|ifupdown|xml|virtnet)\/[a-z0-9]+(?:-[a-z0-9]+)*(?![\w./-])/g;
   const named: string[] = [];
   const unknown: string[] = [];
   for (const [file, text] of texts) {
