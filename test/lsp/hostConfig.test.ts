@@ -192,6 +192,23 @@ describe('netplan and interfaces files over stdio', () => {
     assert.equal(missing((await back).diagnostics).length, 1);
   });
 
+  it('ignores files created where the workspace scan does not look (node_modules, dot-folders), as files/walk.ts says', async () => {
+    const ignored = ['node_modules/pkg/etc/netplan/01.yaml', '.cache/etc/netplan/01.yaml'].map((rel) => join(dir, rel));
+    for (const p of ignored) write(p, NETPLAN_BR0);
+    const real = join(dir, 'etc/netplan/09-br0.yaml');
+    write(real, NETPLAN_BR0);
+    // Watcher events are handled in order: the ignored files first, then one the scan would find.
+    const defined = client.nextDiagnostics(uriBridged);
+    client.watched([...ignored.map((p) => ({ uri: fileUri(p), type: 1 })), { uri: fileUri(real), type: 1 }]);
+    assert.deepEqual(missing((await defined).diagnostics), []);
+    // With the real file gone, br0 is missing again: the copies under node_modules/ and .cache/ do not count.
+    rmSync(real);
+    const back = client.nextDiagnostics(uriBridged);
+    client.watched([{ uri: fileUri(real), type: 3 }]);
+    assert.equal(missing((await back).diagnostics).length, 1);
+    for (const p of ignored) rmSync(p);
+  });
+
   it('opens an interfaces file as plain text and checks it', async () => {
     const uri = fileUri(join(dir, 'other', 'host.interfaces'));
     const p = await client.open(uri, INTERFACES_BAD, 'plaintext');

@@ -17,7 +17,7 @@
  * - at most MAX_DEPTH levels below the root;
  * - breadth first, so a cap on the number of files keeps the shallow ones.
  */
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import { isInterfacesPath } from '../ifupdown';
 
 /** A directory entry as `fs.readdir(dir, { withFileTypes: true })` returns it: a symbolic link is neither file nor directory. */
@@ -55,6 +55,20 @@ export function candidateKind(path: string): CandidateKind | undefined {
   if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'yaml';
   if (isInterfacesPath(path.replace(/\\/g, '/'))) return 'interfaces';
   return undefined;
+}
+
+/**
+ * Would a walk of `root` reach `path`? The same rules as walkCandidates, for a
+ * single path (a file-watcher event): a candidate by name, below `root`, no
+ * skipped or dot-folder on the way, at most MAX_DEPTH levels down. Symbolic
+ * links are not looked at here (the caller has only the path).
+ */
+export function isWalkedPath(root: string, path: string): boolean {
+  if (candidateKind(path) === undefined) return false;
+  const rel = relative(root, path);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
+  const folders = rel.split(/[\\/]/).slice(0, -1);
+  return folders.length <= MAX_DEPTH && !folders.some(isSkippedDir);
 }
 
 export interface WalkOptions {

@@ -33,6 +33,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import { DiagnosticsPublisher } from './diagnostics';
+import { isWalkedPath } from '../files/walk';
 import { featureCapabilities, registerFeatures } from './features';
 import type { RuntimeEnvironment } from './runtime';
 import { parseInitializationOptions, toAdapterSettings, type AdapterSettings, type InitializationOptions } from './settings';
@@ -226,7 +227,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
             // A deleted folder: forget what was indexed below it.
             forgetBelow(path);
           }
-        } else {
+        } else if (service.hasFile(uri) || folders.some((root) => isWalkedPath(root, path))) {
+          // New files count only where the workspace scan would have found them (files/walk.ts).
           await refreshFromDisk(uri, path);
         }
       }
