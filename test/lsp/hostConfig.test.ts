@@ -199,7 +199,7 @@ describe('netplan and interfaces files over stdio', () => {
     write(real, NETPLAN_BR0);
     // Watcher events are handled in order: the ignored files first, then one the scan would find.
     const defined = client.nextDiagnostics(uriBridged);
-    client.watched([...ignored.map((p) => ({ uri: fileUri(p), type: 1 })), { uri: fileUri(real), type: 1 }]);
+    client.watched([...ignored.map((p) => ({ uri: fileUri(p), type: 1 as const })), { uri: fileUri(real), type: 1 }]);
     assert.deepEqual(missing((await defined).diagnostics), []);
     // With the real file gone, br0 is missing again: the copies under node_modules/ and .cache/ do not count.
     rmSync(real);
