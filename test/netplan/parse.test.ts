@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseNetplan, isNetplan, toJson, checkNetplanFile } from '../../server/src/netplan';
+import { parseGeneral } from '../../server/src/netplan/parse';
 
 test('scalars keep their source text: MACs are not base-60 numbers, y/on are text', () => {
   const p = parseNetplan('network:\n  ethernets:\n    e:\n      macaddress: 02:01:02:03:04:05\n      dhcp4: Yes\n      y: on\n');
@@ -31,6 +32,22 @@ test('tabs and inconsistent indentation are YAML errors at the right line', () =
 test('duplicate keys and aliases: warnings (netplan 0.106 accepts them)', () => {
   const f = checkNetplanFile('file:///x.yaml', 'network:\n  ethernets:\n    e: &a\n      dhcp4: true\n      dhcp4: false\n    f: *a\n');
   assert.deepEqual(f.map((x) => [x.code, x.severity]).sort(), [['netplan/duplicate-key', 'warning'], ['netplan/yaml-alias', 'warning']]);
+});
+
+test('duplicate gateway4/gateway6: the warning says netplan 0.106 aborts on a differing one, not that it keeps the last', () => {
+  const dup = (text: string) => checkNetplanFile('file:///x.yaml', text).filter((x) => x.code === 'netplan/duplicate-key');
+  for (const key of ['gateway4', 'gateway6']) {
+    const v = key === 'gateway4' ? ['192.0.2.1', '192.0.2.254'] : ['"2001:db8::1"', '"2001:db8::fe"'];
+    const text = `network:\n  version: 2\n  ethernets:\n    e:\n      ${key}: ${v[0]}\n      ${key}: ${v[1]}\n`;
+    for (const [how, ws] of [['service', dup(text)], ['general parser', parseGeneral(text).warnings]] as const) {
+      assert.equal(ws.length, 1, `${key} ${how}`);
+      assert.match(ws[0].message, /netplan 0\.106 keeps the first and aborts if this one differs/, `${key} ${how}`);
+      assert.doesNotMatch(ws[0].message, /uses the last one/, `${key} ${how}`);
+    }
+    // both the warning and the generator-crash error
+    assert.deepEqual(checkNetplanFile('file:///x.yaml', text).filter((x) => x.severity === 'error').map((x) => x.code), ['netplan/generator-crash'], key);
+  }
+  assert.match(dup('network:\n  ethernets:\n    e:\n      dhcp4: true\n      dhcp4: false\n')[0].message, /netplan uses the last one and silently drops the other/);
 });
 
 test('recognition by content and by path', () => {

@@ -23,7 +23,7 @@ export { netplanChecks } from './semantic';
 /** Every code this module can report, with its default severity (for settings and docs). */
 export const NETPLAN_FINDING_CODES: readonly { code: string; severity: 'error' | 'warning'; description: string }[] = [
   { code: NETPLAN_CODES.yamlSyntax, severity: 'error', description: 'YAML syntax netplan cannot read (tabs for indentation, inconsistent indentation, …).' },
-  { code: 'netplan/duplicate-key', severity: 'warning', description: 'A key written twice in one mapping; netplan keeps the last.' },
+  { code: 'netplan/duplicate-key', severity: 'warning', description: 'A key written twice in one mapping; netplan keeps the last (a differing gateway4/gateway6 makes netplan 0.106 abort instead).' },
   { code: 'netplan/yaml-alias', severity: 'warning', description: 'YAML aliases: accepted by netplan 0.106, rejected by newer netplan.' },
   { code: NETPLAN_CODES.unknownKey, severity: 'error', description: 'A key netplan does not know at this place.' },
   { code: NETPLAN_CODES.invalidValue, severity: 'error', description: 'A value netplan refuses (bad boolean, number, enum value, MAC…).' },

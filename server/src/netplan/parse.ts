@@ -149,10 +149,17 @@ function fastWithWindows(text: string): FastResult | undefined {
 const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false } as const;
 
 function duplicateWarning(text: string, key: NpScalar, prev: NpScalar, lineOf = (offset: number) => lineNo(text, offset)): NpProblem {
+  const where = `'${key.value}' is already set on line ${lineOf(prev.span.start) + 1} of this mapping; `;
+  // netplan 0.106 does not keep the last gateway4/gateway6: it asserts the
+  // later one equals the first and aborts otherwise (the generator-crash
+  // check, semantic/crashes/gatewayRedefined.ts, reports that as an error).
+  const gateway = key.value === 'gateway4' || key.value === 'gateway6';
   return {
     span: key.span,
     code: 'netplan/duplicate-key',
-    message: `'${key.value}' is already set on line ${lineOf(prev.span.start) + 1} of this mapping; netplan uses the last one and silently drops the other.`,
+    message: gateway
+      ? `${where}netplan 0.106 keeps the first and aborts if this one differs (netplan 1.1 and later use the last one); give it once.`
+      : `${where}netplan uses the last one and silently drops the other.`,
   };
 }
 
