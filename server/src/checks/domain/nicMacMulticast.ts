@@ -1,6 +1,7 @@
 import type { Check } from '../check';
 import type { Finding } from '../../service/types';
-import { finding, isMulticastMac, parseMac } from '../forward/common';
+import { finding } from '../forward/common';
+import { isMulticastMac, parseMac } from '../../net/ip';
 import { domainModel } from './common';
 
 /** A guest NIC's MAC address must be unicast: the lowest bit of the first octet clear. */

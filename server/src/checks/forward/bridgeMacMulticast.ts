@@ -1,5 +1,6 @@
 import type { Check } from '../check';
-import { finding, isMulticastMac, network, parseMac } from './common';
+import { finding, network } from './common';
+import { isMulticastMac, parseMac } from '../../net/ip';
 
 /** The network's <mac address> is the bridge's own address: it must be unicast (first octet even). */
 export const bridgeMacMulticast: Check = {

@@ -75,17 +75,6 @@ export function parseCInteger(text: string): bigint | undefined {
 
 export const UINT_MAX = 4294967295n;
 
-/** The six octets of a MAC address written as libvirt accepts it, or undefined. */
-export function parseMac(text: string): number[] | undefined {
-  const parts = text.split(':');
-  if (parts.length !== 6 || !parts.every((p) => /^[0-9a-fA-F]{1,2}$/.test(p))) return undefined;
-  return parts.map((p) => parseInt(p, 16));
-}
-
-export function isMulticastMac(octets: readonly number[]): boolean {
-  return (octets[0] & 1) === 1;
-}
-
 export function finding(code: string, span: Span, message: string, severity?: Severity): Finding {
   return severity ? { code, span, message, severity } : { code, span, message };
 }

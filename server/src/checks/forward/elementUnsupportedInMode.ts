@@ -1,7 +1,8 @@
 import { attr, child, children, type XmlElement } from '../../parse/xml';
 import type { Check } from '../check';
 import type { Finding } from '../../service/types';
-import { finding, forwardMode, L3_MODES, network, parseMac } from './common';
+import { finding, forwardMode, L3_MODES, network } from './common';
+import { parseMac } from '../../net/ip';
 
 function hasBandwidth(el: XmlElement | undefined): boolean {
   return !!el && (!!child(el, 'inbound') || !!child(el, 'outbound'));
