@@ -31,6 +31,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createLanguageService } from '../server/src/service/languageService';
 import { fixtureCases } from './harness/fixtureCases';
+import { parseHostFacts } from '../server/src/workspace/hostFactsFormat';
 import { judge, kindOfText, libvirtToolsInstalled, startLibvirtd, type Libvirtd, type OracleVerdict } from './helpers/oracle';
 
 const DIFFERS = /<!--\s*oracle-differs:\s*([\s\S]*?)-->/;
@@ -71,8 +72,13 @@ test('the private libvirtd started', () => {
   assert.ok(daemon, `libvirtd is needed to judge network fixtures: ${daemonError ?? 'not started'}`);
 });
 
-function ourErrors(files: readonly { uri: string; text: string }[]): Map<string, string[]> {
+/** Our errors, with the fixture's KVM host facts (`*.host.json`) fed as the editor would; the oracle has no such host. */
+function ourErrors(files: readonly { uri: string; text: string }[], hosts: readonly unknown[] = []): Map<string, string[]> {
   const service = createLanguageService();
+  for (const h of hosts) {
+    const parsed = parseHostFacts(h);
+    if (parsed.ok && parsed.facts) service.setHost(parsed.facts);
+  }
   for (const f of files) service.setFile(f.uri, f.text);
   return new Map(files.map((f) => [fileURLToPath(f.uri), service.getDiagnostics(f.uri).filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}: ${String(d.message)}`)]));
 }
@@ -87,7 +93,7 @@ for (const c of cases) {
     }
     const oracle = verdicts.get(c.name);
     assert.ok(oracle, 'no oracle verdict');
-    const ours = ourErrors(c.files);
+    const ours = ourErrors(c.files, c.hosts);
     const differs = c.files.map((f) => DIFFERS.exec(f.text)?.[1].trim()).find((x) => x !== undefined);
     const rows = oracle.map((v) => {
       const errs = ours.get(v.path) ?? [];

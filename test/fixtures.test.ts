@@ -15,7 +15,7 @@ import { parseMarkers } from './harness/markers';
 const cases = fixtureCases();
 
 for (const c of cases) {
-  test(`fixture ${c.name}`, () => checkDiagnostics(c.files, c.settings));
+  test(`fixture ${c.name}`, () => checkDiagnostics(c.files, c.settings, c.hosts));
 }
 
 /** Every code of every format: libvirt checks, XML syntax, netplan and interfaces (through the facade's folder languages). */

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Settings } from '../../server/src/service/types';
+import { parseHostFacts } from '../../server/src/workspace/hostFactsFormat';
 import { parseMarkers, type Expected } from './markers';
 import { observedService } from './observed';
 
@@ -23,8 +24,13 @@ function render(e: Pick<Expected, 'line' | 'start' | 'end' | 'severity' | 'code'
 }
 
 /** Diagnostics of every file, and what the service reported while computing them. */
-function run(files: readonly FixtureFile[], settings?: Partial<Settings>) {
+function run(files: readonly FixtureFile[], settings?: Partial<Settings>, hosts: readonly unknown[] = []) {
   const { service, reported } = observedService({ settings });
+  for (const h of hosts) {
+    const parsed = parseHostFacts(h);
+    assert.ok(parsed.ok && parsed.facts && parsed.problems.length === 0, `host facts of a fixture: ${parsed.ok ? parsed.problems.join('; ') : parsed.error}`);
+    service.setHost(parsed.facts);
+  }
   for (const f of files) service.setFile(f.uri, f.text);
   const diagnostics = new Map(files.map((f) => [f.uri, service.getDiagnostics(f.uri)]));
   const unrecognised = files.filter((f) => service.kindOf(f.uri) === undefined).map((f) => f.uri);
@@ -35,8 +41,8 @@ export function diagnosticsOf(files: readonly FixtureFile[], settings?: Partial<
   return run(files, settings).diagnostics;
 }
 
-export function checkDiagnostics(files: readonly FixtureFile[], settings?: Partial<Settings>): void {
-  const { diagnostics: all, reported, unrecognised } = run(files, settings);
+export function checkDiagnostics(files: readonly FixtureFile[], settings?: Partial<Settings>, hosts?: readonly unknown[]): void {
+  const { diagnostics: all, reported, unrecognised } = run(files, settings, hosts);
   assert.deepEqual(unrecognised, [], 'fixture files the service does not recognise as any format');
   assert.deepEqual(reported, [], 'the service reported a failure');
   for (const f of files) {

@@ -10,7 +10,10 @@
  * Interfaces fixtures inside a folder named `ifupdown2` or `classic` are read
  * in that dialect (the `interfacesDialect` setting), the others with `auto`.
  *
- * Files taken: *.xml, *.yaml, *.yml, *.interfaces and files named `interfaces`.
+ * Files taken: *.xml, *.yaml, *.yml, *.interfaces and files named `interfaces`;
+ * in a `ws-*` folder, `*.host.json` files are the facts of a KVM host the
+ * workspace targets (server/src/workspace/hostFactsFormat.ts), fed to the
+ * service before its files.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -27,6 +30,16 @@ export interface FixtureCase {
   readonly files: FixtureFile[];
   /** Settings the case is checked with, from the folders of its path. */
   readonly settings?: Partial<Settings>;
+  /** KVM host facts (`*.host.json`), as parsed JSON. */
+  readonly hosts?: unknown[];
+}
+
+const HOST_FACTS = /\.host\.json$/;
+
+/** The host facts files of a workspace folder (`*.host.json`), parsed. */
+function hostFacts(dir: string): unknown[] | undefined {
+  const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((rel) => HOST_FACTS.test(rel)).sort();
+  return files.length ? files.map((rel) => JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8')) as unknown) : undefined;
 }
 
 function settingsOf(name: string): Partial<Settings> | undefined {
@@ -56,7 +69,7 @@ export function fixtureCases(sub = ''): FixtureCase[] {
       const p = path.join(d, ent.name);
       const name = path.relative(FIXTURES, p);
       if (ent.isDirectory()) {
-        if (ent.name.startsWith('ws-')) out.push({ name, files: workspaceFiles(p), settings: settingsOf(name + path.sep) });
+        if (ent.name.startsWith('ws-')) out.push({ name, files: workspaceFiles(p), settings: settingsOf(name + path.sep), hosts: hostFacts(p) });
         else walk(p);
       } else if (EXTENSIONS.test(ent.name)) out.push({ name, files: [read(p)], settings: settingsOf(name) });
     }

@@ -35,6 +35,7 @@ import { createLanguageService, type LanguageService } from '../service/language
 import { DiagnosticsPublisher } from './diagnostics';
 import { isWalkedPath } from '../files/walk';
 import { featureCapabilities, registerFeatures } from './features';
+import { registerHostFacts } from './hostFacts';
 import type { RuntimeEnvironment } from './runtime';
 import { parseInitializationOptions, toAdapterSettings, type AdapterSettings, type InitializationOptions } from './settings';
 import { readKnownFile, recognisedKind, scanFolders, WATCHED_GLOBS } from './workspaceScan';
@@ -364,6 +365,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       return true;
     },
   });
+
+  registerHostFacts({ connection, service, republish: (uris) => publisher.schedule(uris), log: (m) => connection.console.warn(m) });
 
   documents.listen(connection);
   connection.listen();

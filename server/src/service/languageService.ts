@@ -35,6 +35,8 @@ import { buildModel } from '../model/libvirt';
 import { LineIndex, toRange } from '../parse/lineIndex';
 import { parseXml, type XmlDocument } from '../parse/xml';
 import { factsOf, hostFactsOf, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { KvmHostFacts } from '../workspace/hostFactsFormat';
+import { isHostObjectUri } from '../workspace/kvmHosts';
 import { kindOfRoot, looksLikeLibvirtXml } from './documentKind';
 import { folderLanguages, type CodeInfo, type FolderLanguage, type HostFacts } from './folderLanguages';
 import { defaultSettings, type DocKind, type Finding, type Settings, type Severity } from './types';
@@ -48,6 +50,16 @@ export interface LanguageService {
   setFile(uri: string, text: string): string[];
   /** Forgets a file. Returns the URIs whose diagnostics may have changed (the file itself included). */
   removeFile(uri: string): string[];
+  /**
+   * Replaces what a KVM host runs (validate outside data with
+   * `parseHostFacts` first). Cross-file checks then see the host too. Returns
+   * the URIs whose diagnostics may have changed.
+   */
+  setHost(facts: KvmHostFacts): string[];
+  /** Forgets a KVM host. Returns the URIs whose diagnostics may have changed. */
+  removeHost(host: string): string[];
+  /** The KVM hosts whose facts the service holds, in name order. */
+  hosts(): readonly KvmHostFacts[];
   /** The file's kind, or undefined when it is not a document VirtNet checks. */
   kindOf(uri: string): DocKind | undefined;
   hasFile(uri: string): boolean;
@@ -201,7 +213,10 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     if (f.related?.length) {
       d.relatedInformation = f.related.flatMap((r) => {
         const other = entries.get(r.uri);
-        return other ? [{ location: { uri: r.uri, range: toRange(lineIndexOf(other), r.span) }, message: r.message }] : [];
+        if (other) return [{ location: { uri: r.uri, range: toRange(lineIndexOf(other), r.span) }, message: r.message }];
+        // A KVM host's network or VM: a virtual URI, at its start.
+        if (isHostObjectUri(r.uri)) return [{ location: { uri: r.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: r.message }];
+        return [];
       });
     }
     return d;
@@ -341,6 +356,15 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       leaveGroup(old, affected);
       affected.add(uri);
       return [...affected];
+    },
+    setHost(facts) {
+      return [...index.setHost(facts)];
+    },
+    removeHost(host) {
+      return [...index.removeHost(host)];
+    },
+    hosts() {
+      return index.hosts.list();
     },
     kindOf(uri) {
       return entries.get(uri)?.kind;

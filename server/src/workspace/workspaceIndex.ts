@@ -11,6 +11,8 @@ import { ipSubnet, type Val, type LibvirtModel } from '../model/libvirt';
 import { subnetOf, type Subnet } from '../net/ip';
 import type { Span } from '../parse/span';
 import type { DocKind } from '../service/types';
+import type { KvmHostFacts } from './hostFactsFormat';
+import { KvmHostIndex } from './kvmHosts';
 
 export type MacRole = 'network bridge' | 'DHCP host' | 'VM interface' | 'host interface';
 
@@ -207,6 +209,8 @@ export class WorkspaceIndex {
   private readonly byHostBridge = new MultiMap<HostBridge>();
   private readonly hostBySubnet = new MultiMap<HostAddressUse>();
   private readonly hostByEnclosing = new MultiMap<HostAddressUse>();
+  /** What the targeted KVM hosts run (networks, VM NICs, bridges), as their callers last read it. */
+  readonly hosts = new KvmHostIndex();
 
   get size(): number {
     return this.files.size;
@@ -321,6 +325,40 @@ export class WorkspaceIndex {
       add(this.byNicBridge.get(b.name));
     }
     for (const a of f.hostAddresses ?? []) add(this.overlapping(a.subnet));
+    return out;
+  }
+
+  /** Replaces a KVM host's facts; returns the URIs whose cross-file findings may have changed. */
+  setHost(facts: KvmHostFacts): Set<string> {
+    const old = this.hosts.set(facts);
+    return this.affectedByHost(old, facts);
+  }
+
+  /** Forgets a KVM host; returns the URIs whose cross-file findings may have changed. */
+  removeHost(host: string): Set<string> {
+    const old = this.hosts.remove(host);
+    return old ? this.affectedByHost(old) : new Set();
+  }
+
+  /** Files whose findings may name a host's objects, before or after its facts changed. */
+  private affectedByHost(...facts: (KvmHostFacts | undefined)[]): Set<string> {
+    const out = new Set<string>();
+    const add = (l: readonly { uri: string }[]) => {
+      for (const x of l) out.add(x.uri);
+    };
+    for (const h of facts) {
+      if (!h) continue;
+      for (const n of h.networks) {
+        add(this.byName.get(n.name));
+        if (n.uuid) add(this.byUuid.get(n.uuid));
+        if (n.bridge) add(this.byBridge.get(n.bridge));
+        for (const s of n.subnets) add(this.overlapping(s));
+      }
+      for (const vm of h.vms ?? []) for (const nic of vm.nics) add(this.byMac.get(nic.mac));
+      for (const b of h.bridges ?? []) add(this.byBridge.get(b));
+    }
+    // Findings about NICs (networks and bridges the hosts lack) and bridged networks name the hosts whatever they hold.
+    for (const f of this.files.values()) if (f.nicNetworks.length || f.nicBridges.length || f.forwardMode === 'bridge') out.add(f.uri);
     return out;
   }
 

@@ -6,7 +6,8 @@ import { duplicateNetworkUuid } from './duplicateNetworkUuid';
 import { overlappingSubnets } from './overlappingSubnets';
 import { unknownSourceNetwork } from './unknownSourceNetwork';
 import { missingBridge } from './missingBridge';
+import { hostMissingBridge } from './hostMissingBridge';
 import { subnetUsedByHost } from './subnetUsedByHost';
 
 /** Cross-file checks over the workspace index, in reporting order. */
-export const workspaceChecks: Check[] = [duplicateNetworkUuid, duplicateNetworkName, duplicateBridgeName, duplicateMac, overlappingSubnets, unknownSourceNetwork, missingBridge, subnetUsedByHost];
+export const workspaceChecks: Check[] = [duplicateNetworkUuid, duplicateNetworkName, duplicateBridgeName, duplicateMac, overlappingSubnets, unknownSourceNetwork, missingBridge, hostMissingBridge, subnetUsedByHost];

@@ -1,6 +1,6 @@
 import type { Check } from '../check';
 import type { Finding } from '../../service/types';
-import type { Val } from '../../model/libvirt';
+import { bridgesNeeded } from './bridgeUses';
 
 /**
  * A libvirt network in `forward mode='bridge'`, or a VM NIC
@@ -8,7 +8,9 @@ import type { Val } from '../../model/libvirt';
  * must already exist on the host. libvirt does not check: the network starts,
  * and VMs fail later ("Cannot get interface MTU on 'br1': No such device").
  * The bridge is defined by netplan, an interfaces file, a host-interface XML,
- * or (for NICs) is the bridge another libvirt network creates.
+ * or (for NICs) is the bridge another libvirt network creates, or a targeted
+ * KVM host's network uses it. When some targeted host's bridge devices are
+ * known, they decide instead: libvirt/host-missing-bridge.
  */
 export const missingBridge: Check = {
   id: 'libvirt/missing-bridge',
@@ -17,12 +19,9 @@ export const missingBridge: Check = {
   appliesTo: ['libvirt-network', 'libvirt-domain', 'libvirt-domain-interface'],
   crossFile: true,
   run({ uri, model, workspace }) {
-    const wanted: { val: Val; what: string }[] = [];
-    if (model.kind === 'libvirt-network') {
-      if (model.forward && model.forwardMode?.value === 'bridge' && model.bridgeName?.value) wanted.push({ val: model.bridgeName, what: 'This bridged network' });
-    } else if (model.kind !== 'libvirt-host-interface') for (const nic of model.nics) if (nic.sourceBridge?.value) wanted.push({ val: nic.sourceBridge, what: 'This VM interface' });
+    if (workspace.hosts.hostsWithKnownBridges().length > 0) return [];
     const out: Finding[] = [];
-    for (const { val, what } of wanted) {
+    for (const { val, what } of bridgesNeeded(model)) {
       const name = val.value;
       const folder = workspace.folderOf(uri);
       const onHost = workspace.hostBridgesNamed(name).some((b) => workspace.folderOf(b.uri) === folder);
@@ -30,7 +29,10 @@ export const missingBridge: Check = {
       const byLibvirt =
         model.kind !== 'libvirt-network' &&
         workspace.networksWithBridge(name).some((f) => f.forwardMode !== 'bridge' && workspace.folderOf(f.uri) === folder);
-      if (onHost || byLibvirt) continue;
+      // A targeted host's network on that bridge (other than this network deployed) says the host has it.
+      const self = model.kind === 'libvirt-network' ? model.name?.value : undefined;
+      const onKvmHost = workspace.hosts.networksWithBridge(name).some((r) => r.network.name !== self);
+      if (onHost || byLibvirt || onKvmHost) continue;
       const known = workspace.bridgeNames().filter((b) => b !== name);
       out.push({
         code: this.id,
