@@ -59,14 +59,15 @@ test('nothing in server/ imports vscode, and client/src/remote does not import v
   assert.deepEqual(offenders, []);
 });
 
-test('client/src/remote imports only Node, ssh2, ssh-config, itself and the pure server folders (no vscode, no LSP client)', () => {
+test('client/src/remote imports only Node, ssh2, ssh-config, itself, the pure server folders parse/model/net and the host facts format (no vscode, no LSP client)', () => {
   const files = sources('client/src/remote');
   assert.ok(files.length > 3);
   const allowed = (file: string, m: string) => {
     if (m.startsWith('node:') || m === 'ssh2' || m === 'ssh-config') return true;
     if (!m.startsWith('.')) return false;
     const target = path.relative(root, path.resolve(path.dirname(file), m));
-    return target.startsWith(path.join('client', 'src', 'remote')) || /^server[\\/]src[\\/](parse|model|net)[\\/]/.test(target);
+    // hostFactsFormat.ts: the host facts' JSON shape, shared by the client that sends it and the server that reads it.
+    return target.startsWith(path.join('client', 'src', 'remote')) || /^server[\\/]src[\\/](parse|model|net)[\\/]/.test(target) || target === path.join('server', 'src', 'workspace', 'hostFactsFormat');
   };
   const offenders = files.flatMap((f) => imports(f).filter((m) => !allowed(f, m)).map((m) => `${path.relative(root, f)}: ${m}`));
   assert.deepEqual(offenders, []);

@@ -132,6 +132,14 @@ export class HostConnectionManager {
     return runVirsh(e.runner, this.uriOf(e.config), command, { timeoutMs: options.timeoutMs ?? this.timeout() });
   }
 
+  /**
+   * The runner of a host, for commands that are not virsh (`fetchHostBridges`:
+   * same connection, same quoting); undefined for an unknown host.
+   */
+  runnerOf(name: string): Runner | undefined {
+    return this.entries.get(name)?.runner;
+  }
+
   /** Closes a host's connection (the next command opens a new one). */
   disconnect(name: string): void {
     this.entries.get(name)?.connection?.close('disconnected by the user');

@@ -5,6 +5,9 @@
 export { Emitter, type Disposable, type Event } from './events';
 export { DEFAULT_LIBVIRT_URI, type HostConfig } from './hostConfig';
 export { HostConnectionManager, type HostConnectionManagerOptions, type HostSnapshot, type HostStatus } from './hostConnectionManager';
+export { fetchHostBridges } from './hostBridges';
+export { forgetHostFacts, HOST_FACTS_NOTIFICATION, hostFactsFor, readHostFacts, type HostFactsExtras, type HostVmNics } from './hostFacts';
+export { HostFactsSync, type HostFactsSyncOptions } from './hostFactsSync';
 export { fetchNetworks, type NetworkSummary } from './hostNetworks';
 export { fingerprint } from './knownHosts';
 export { defaultKnownHostsPath } from './knownHostsFile';

@@ -1,0 +1,86 @@
+/**
+ * What a KVM host runs, as the language server's host facts
+ * (`virtnet/hostFacts`, server/src/workspace/hostFactsFormat.ts): built from
+ * a host's last refresh (its networks), its bridge devices (hostBridges.ts)
+ * and its VMs' NICs. No `vscode` here: the extension's glue sends the result
+ * after each refresh of a host the workspace targets (`virtnet.targetHosts`).
+ *
+ * VMs: the remote layer does not list VMs yet. `HostVmNics` is the seam: the
+ * domain layer passes each VM's name, UUID and NICs (MAC, source network or
+ * bridge) when it has them; without them `vms` is sent as unknown (null),
+ * which the checks treat as "not known", never as "no VMs".
+ */
+import type { HostFactsParams, HostFactsWire } from '../../../server/src/workspace/hostFactsFormat';
+import { fetchHostBridges } from './hostBridges';
+import type { HostConnectionManager, HostSnapshot } from './hostConnectionManager';
+import type { RemoteError } from './result';
+
+export const HOST_FACTS_NOTIFICATION = 'virtnet/hostFacts';
+
+export interface HostVmNics {
+  readonly name: string;
+  readonly uuid?: string;
+  readonly nics: readonly { readonly mac?: string; readonly network?: string; readonly bridge?: string }[];
+}
+
+export interface HostFactsExtras {
+  /** The host's bridge devices; undefined when they could not be read. */
+  readonly bridges?: readonly string[];
+  /** The host's VMs and their NICs; undefined when not known. */
+  readonly vms?: readonly HostVmNics[];
+  /** When the facts were read (default: now, i.e. right after the refresh). */
+  readonly readAt?: Date;
+}
+
+/**
+ * The facts of a host from its snapshot; undefined when the host has never
+ * been read successfully (no networks known: nothing to state).
+ */
+export function hostFactsFor(snapshot: HostSnapshot, extras: HostFactsExtras = {}): HostFactsParams | undefined {
+  if (!snapshot.networks) return undefined;
+  const networks: HostFactsWire['networks'] = snapshot.networks.map((n) => ({
+    name: n.name,
+    uuid: n.uuid,
+    bridge: n.bridge,
+    forwardMode: n.forwardMode,
+    active: n.active === true,
+    subnets: n.ips.flatMap((ip) => (ip.subnet ? [ip.subnet] : [])),
+  }));
+  return {
+    host: snapshot.config.name,
+    readAt: (extras.readAt ?? new Date()).toISOString(),
+    facts: {
+      networks,
+      vms: extras.vms ? extras.vms.map((vm) => ({ name: vm.name, uuid: vm.uuid, nics: vm.nics.map((n) => ({ mac: n.mac, network: n.network, bridge: n.bridge })) })) : null,
+      bridges: extras.bridges ? [...extras.bridges] : null,
+    },
+  };
+}
+
+/** The message that makes the language server forget a host (no longer targeted, or removed). */
+export function forgetHostFacts(hostName: string): HostFactsParams {
+  return { host: hostName, readAt: new Date().toISOString(), facts: null };
+}
+
+/**
+ * A host's facts after its refresh: the networks of its current snapshot
+ * plus its bridge devices, read now (one more command on the same
+ * connection). When the bridges cannot be read (no iproute2, say), the facts
+ * still go out with bridges unknown, and `bridgesError` says why (for the log).
+ */
+export async function readHostFacts(
+  manager: HostConnectionManager,
+  hostName: string,
+  options: { timeoutMs?: number; vms?: readonly HostVmNics[] } = {},
+): Promise<{ params?: HostFactsParams; bridgesError?: RemoteError }> {
+  const snapshot = manager.host(hostName);
+  const runner = manager.runnerOf(hostName);
+  if (!snapshot?.networks || !runner) return {};
+  const bridges = await fetchHostBridges(runner, { timeoutMs: options.timeoutMs ?? 30_000 });
+  // The snapshot may have changed while the bridges were read: take the latest networks.
+  const latest = manager.host(hostName) ?? snapshot;
+  return {
+    params: hostFactsFor(latest, { bridges: bridges.ok ? bridges.value : undefined, vms: options.vms }),
+    bridgesError: bridges.ok ? undefined : bridges.error,
+  };
+}
