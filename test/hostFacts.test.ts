@@ -162,3 +162,12 @@ test('host facts: a host whose bridges are unknown judges no bridge; several hos
     ['virtnet-host://kvm2/bridges', 'virtnet-host://kvm3/bridges'],
   );
 });
+
+test('host facts: with many hosts a message names three, counts the others and gives the span of read times', () => {
+  const { service } = observedService();
+  service.setFile('file:///ws/vm.xml', vm('52:54:00:00:00:01', 'br7'));
+  for (let i = 1; i <= 5; i++) service.setHost(facts(params({}, `kvm${i}`, `2026-12-04T1${i}:00:00Z`)));
+  const [d] = service.getDiagnostics('file:///ws/vm.xml');
+  assert.match(String(d.message), /which hosts 'kvm1', 'kvm2', 'kvm3' and 2 more \(read 2026-12-04 11:00 UTC to 2026-12-04 15:00 UTC\) do not have/);
+  assert.equal(d.relatedInformation?.length, 5);
+});

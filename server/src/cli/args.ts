@@ -21,6 +21,8 @@ export type Command =
       readonly severities: Readonly<Record<string, SeveritySetting>>;
       /** `--interfaces-dialect`: who reads interfaces files (default auto). */
       readonly interfacesDialect: DialectSetting;
+      /** `--host-facts FILE.json`: KVM host facts files, in the order given. */
+      readonly hostFacts: readonly string[];
     };
 
 export type ParseResult = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly error: string };
@@ -71,6 +73,12 @@ Options:
                          ifupdown2 for a folder that uses what only ifupdown2
                          accepts (iface NAME without family, several address
                          lines, Mako templates), else classic ifupdown.
+  --host-facts FILE.json What a KVM host runs, checked with the files
+                         (duplicate UUIDs, names, bridges, MACs, active
+                         subnets, bridges the host lacks): the JSON of the
+                         editor's virtnet/hostFacts notification, {"host",
+                         "readAt","facts":{"networks","vms","bridges"}}.
+                         Repeatable, one file per host.
   -h, --help, help       Show this help.
   -v, --version          Show the version.
 
@@ -88,6 +96,7 @@ export function parseArgs(argv: readonly string[], knownCodes?: ReadonlySet<stri
   const paths: string[] = [];
   const severities: Record<string, SeveritySetting> = {};
   let interfacesDialect: DialectSetting = 'auto';
+  const hostFacts: string[] = [];
   const fail = (error: string): ParseResult => ({ ok: false, error });
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -99,12 +108,14 @@ export function parseArgs(argv: readonly string[], knownCodes?: ReadonlySet<stri
     if (a === '-v' || a === '--version') return { ok: true, command: { kind: 'version' } };
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
     const name = eq > 0 ? a.slice(0, eq) : a;
-    if (name === '--format' || name === '--severity' || name === '--interfaces-dialect') {
+    if (name === '--format' || name === '--severity' || name === '--interfaces-dialect' || name === '--host-facts') {
       let value: string | undefined;
       if (eq > 0) value = a.slice(eq + 1);
       else if (i + 1 < args.length) value = args[++i];
       if (value === undefined) return fail(`option ${name} needs a value`);
-      if (name === '--interfaces-dialect') {
+      if (name === '--host-facts') {
+        hostFacts.push(value);
+      } else if (name === '--interfaces-dialect') {
         if (!isDialectSetting(value)) return fail(`--interfaces-dialect must be ${DIALECT_SETTINGS.join(', ')}, not '${value}'`);
         interfacesDialect = value;
       } else if (name === '--format') {
@@ -124,5 +135,5 @@ export function parseArgs(argv: readonly string[], knownCodes?: ReadonlySet<stri
     paths.push(a);
   }
   if (paths.length === 0) return fail('no PATH given');
-  return { ok: true, command: { kind: 'lint', format, paths, severities, interfacesDialect } };
+  return { ok: true, command: { kind: 'lint', format, paths, severities, interfacesDialect, hostFacts } };
 }

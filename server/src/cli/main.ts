@@ -13,6 +13,7 @@ import { parseArgs, USAGE } from './args';
 import { selectFiles } from './files';
 import { formatJson, formatText, summary } from './format';
 import { hasErrors, lintFiles } from './lint';
+import { readHostFactsFile } from './hostFacts';
 
 export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void, walkFs: WalkFs = nodeFs): Promise<number> {
   // Every code of every format (libvirt, netplan, interfaces), for --severity.
@@ -39,6 +40,15 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
   for (const w of sel.warnings) err(`virtnet: ${w}\n`);
   // A check that throws is reported on stderr (besides its internal-error diagnostic).
   const service = createLanguageService({ settings: { checks: cmd.severities, interfacesDialect: cmd.interfacesDialect }, logger: { error: (m) => err(`virtnet: internal error: ${m}\n`) } });
+  for (const file of cmd.hostFacts) {
+    const r = readHostFactsFile(file);
+    if (!r.ok) {
+      err(`virtnet: ${r.error}\n`);
+      return 2;
+    }
+    for (const p of r.problems) err(`virtnet: ${file}: ${p}\n`);
+    service.setHost(r.facts);
+  }
   const result = lintFiles(sel.files, cmd.severities, service);
   for (const s of result.skipped) err(`${s.path}: ${s.reason}\n`);
   out(cmd.format === 'json' ? formatJson(result) : formatText(result));

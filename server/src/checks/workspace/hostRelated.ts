@@ -24,6 +24,15 @@ export function hostLabel(h: KvmHostFacts): string {
 export function hostsLabel(hosts: readonly KvmHostFacts[]): string {
   const unique = [...new Map(hosts.map((h) => [h.host, h])).values()];
   if (unique.length === 1) return hostLabel(unique[0]);
+  if (unique.length > 3) {
+    // Many hosts: name three, count the rest, give the span of read times.
+    const times = unique.map((h) => readTime(h.readAt)).sort();
+    const when = times[0] === times[times.length - 1] ? `read ${times[0]}` : `read ${times[0]} to ${times[times.length - 1]}`;
+    return `hosts ${unique
+      .slice(0, 3)
+      .map((h) => `'${h.host}'`)
+      .join(', ')} and ${unique.length - 3} more (${when})`;
+  }
   const parts = unique.map((h) => `'${h.host}' (read ${readTime(h.readAt)})`);
   return `hosts ${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
