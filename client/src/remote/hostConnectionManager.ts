@@ -12,15 +12,16 @@
  */
 import { Emitter } from './events';
 import { DEFAULT_LIBVIRT_URI, type HostConfig } from './hostConfig';
-import { fetchNetworks, type NetworkSummary } from './hostNetworks';
+import { fetchHost, type NetworkSummary } from './hostNetworks';
 import { createLocalRunner } from './localRunner';
 import { loggingRunner } from './loggingRunner';
-import { fail, type RemoteError, type Result } from './result';
+import { fail, ok, type RemoteError, type Result } from './result';
 import type { CommandLogEntry, Runner } from './runner';
 import { KeyCache } from './sshAuth';
 import { SshConnection, type ConnectionState, type SshPrompts } from './sshConnection';
 import { createSshRunner } from './sshRunner';
 import { runVirsh, type VirshCommand } from './virshCommand';
+import type { VmSummary } from './vmInventory';
 
 export type HostStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -31,6 +32,9 @@ export interface HostSnapshot {
   readonly connection: ConnectionState | 'local';
   /** The networks of the last successful refresh. */
   readonly networks?: readonly NetworkSummary[];
+  /** The VMs of the last successful refresh (undefined when they could not be listed: `vmError`). */
+  readonly vms?: readonly VmSummary[];
+  readonly vmError?: RemoteError;
   /** Why the last refresh failed. */
   readonly error?: RemoteError;
 }
@@ -55,6 +59,8 @@ interface HostEntry {
   connection?: SshConnection;
   status: HostStatus;
   networks?: readonly NetworkSummary[];
+  vms?: readonly VmSummary[];
+  vmError?: RemoteError;
   error?: RemoteError;
   refreshing?: Promise<Result<NetworkSummary[]>>;
   /** Bumped on every refresh: a late result of an older one is dropped. */
@@ -99,7 +105,7 @@ export class HostConnectionManager {
     return e && this.snapshot(e);
   }
 
-  /** Re-reads a host's networks (two round trips); concurrent calls share one. */
+  /** Re-reads a host's networks and VMs (two round trips); concurrent calls share one. */
   refresh(name: string): Promise<Result<NetworkSummary[]>> {
     const e = this.entries.get(name);
     if (!e) return Promise.resolve(fail('internal', `no host named ${name}`));
@@ -107,16 +113,19 @@ export class HostConnectionManager {
     const generation = ++e.generation;
     e.status = 'loading';
     this.changed.fire(name);
-    const p = fetchNetworks(e.runner, this.uriOf(e.config), { timeoutMs: this.timeout() }).then((r) => {
+    const p = fetchHost(e.runner, this.uriOf(e.config), { timeoutMs: this.timeout() }).then((h): Result<NetworkSummary[]> => {
+      const r = h.ok ? ok(h.value.networks) : h;
       if (this.entries.get(name) !== e || e.generation !== generation) return r;
       e.refreshing = undefined;
-      if (r.ok) {
+      if (h.ok) {
         e.status = 'ready';
-        e.networks = r.value;
+        e.networks = h.value.networks;
+        e.vms = h.value.vms;
+        e.vmError = h.value.vmError;
         e.error = undefined;
       } else {
         e.status = 'error';
-        e.error = r.error;
+        e.error = h.error;
       }
       this.changed.fire(name);
       return r;
@@ -177,7 +186,7 @@ export class HostConnectionManager {
   }
 
   private snapshot(e: HostEntry): HostSnapshot {
-    return { config: e.config, status: e.status, connection: e.connection ? e.connection.state : 'local', networks: e.networks, error: e.error };
+    return { config: e.config, status: e.status, connection: e.connection ? e.connection.state : 'local', networks: e.networks, vms: e.vms, vmError: e.vmError, error: e.error };
   }
 
   private uriOf(config: HostConfig): string {
