@@ -83,8 +83,8 @@ test('a refreshed host gives its networks (state, UUID, bridge, subnets) and bri
   assert.deepEqual(byName.get('hf-nat'), { name: 'hf-nat', uuid: UUID_NAT, bridge: 'vn-hf1', forwardMode: 'nat', active: true, subnets: ['10.71.0.0/24'] });
   assert.deepEqual(byName.get('hf-off'), { name: 'hf-off', uuid: UUID_OFF, bridge: 'vn-hf2', forwardMode: 'nat', active: false, subnets: ['10.72.0.0/24'] });
   assert.deepEqual([...(params.facts.bridges ?? [])].sort(), localBridges().sort());
-  // No VM listing yet: VMs are unknown, not none.
-  assert.equal(params.facts.vms, null);
+  // The refresh lists VMs: this host has none (known to be none, not unknown).
+  assert.deepEqual(params.facts.vms, []);
   // The server accepts them as they are.
   const parsed = parseHostFacts(JSON.parse(JSON.stringify(params)));
   assert.ok(parsed.ok && parsed.facts);

@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
+import { hostFactsFor } from '../../client/src/remote/hostFacts';
 import { HostConnectionManager } from '../../client/src/remote/hostConnectionManager';
 import { createLocalRunner } from '../../client/src/remote/localRunner';
 import type { Result } from '../../client/src/remote/result';
@@ -186,6 +187,12 @@ test('case A: a VM with two NICs, one on the isolated network; both networks lis
   assert.ok(a.nics.every((n) => n.mac?.startsWith('52:54:00:')));
   assert.deepEqual(vmsOnNetwork(list, 'tut-isolated').map((u) => u.vm.name), ['case-a']);
   assert.ok(vmsOnNetwork(list, 'tut-nat').some((u) => u.vm.name === 'case-a'));
+  // The host facts the language service gets carry its NICs (duplicate-MAC and network checks against the host).
+  const facts = hostFactsFor(m.host(HOST) ?? assert.fail('no snapshot'));
+  assert.deepEqual(
+    facts?.facts?.vms?.find((v) => v.name === 'case-a')?.nics,
+    a.nics.map((n) => ({ mac: n.mac, network: n.config?.network, bridge: undefined })),
+  );
   // A MAC typed by the user that case-a already has is refused before anything is sent.
   const snap = m.host(HOST);
   const dup = planAttach(a, { type: 'network', source: 'tut-nat', mac: a.nics[1].mac?.toUpperCase() }, { networks: snap?.networks ?? [], vms: snap?.vms ?? [] });

@@ -5,15 +5,18 @@
  * and its VMs' NICs. No `vscode` here: the extension's glue sends the result
  * after each refresh of a host the workspace targets (`virtnet.targetHosts`).
  *
- * VMs: the remote layer does not list VMs yet. `HostVmNics` is the seam: the
- * domain layer passes each VM's name, UUID and NICs (MAC, source network or
- * bridge) when it has them; without them `vms` is sent as unknown (null),
- * which the checks treat as "not known", never as "no VMs".
+ * VMs: `HostVmNics` is the seam. By default the VMs of the host's last
+ * refresh (vmInventory.ts) are sent, every NIC of the running and the saved
+ * configuration; a caller may pass its own. When the VMs could not be listed
+ * `vms` is sent as unknown (null), which the checks treat as "not known",
+ * never as "no VMs".
  */
 import type { HostFactsParams, HostFactsWire } from '../../../server/src/workspace/hostFactsFormat';
 import { fetchHostBridges } from './hostBridges';
 import type { HostConnectionManager, HostSnapshot } from './hostConnectionManager';
+import type { VmNic } from './parseDomainXml';
 import type { RemoteError } from './result';
+import type { VmSummary } from './vmInventory';
 
 export const HOST_FACTS_NOTIFICATION = 'virtnet/hostFacts';
 
@@ -26,7 +29,7 @@ export interface HostVmNics {
 export interface HostFactsExtras {
   /** The host's bridge devices; undefined when they could not be read. */
   readonly bridges?: readonly string[];
-  /** The host's VMs and their NICs; undefined when not known. */
+  /** The host's VMs and their NICs; default: those of the snapshot (undefined there when not known). */
   readonly vms?: readonly HostVmNics[];
   /** When the facts were read (default: now, i.e. right after the refresh). */
   readonly readAt?: Date;
@@ -46,14 +49,27 @@ export function hostFactsFor(snapshot: HostSnapshot, extras: HostFactsExtras = {
     active: n.active === true,
     subnets: n.ips.flatMap((ip) => (ip.subnet ? [ip.subnet] : [])),
   }));
+  const vms = extras.vms ?? snapshot.vms?.map(vmNicsOf);
   return {
     host: snapshot.config.name,
     readAt: (extras.readAt ?? new Date()).toISOString(),
     facts: {
       networks,
-      vms: extras.vms ? extras.vms.map((vm) => ({ name: vm.name, uuid: vm.uuid, nics: vm.nics.map((n) => ({ mac: n.mac, network: n.network, bridge: n.bridge })) })) : null,
+      vms: vms ? vms.map((vm) => ({ name: vm.name, uuid: vm.uuid, nics: vm.nics.map((n) => ({ mac: n.mac, network: n.network, bridge: n.bridge })) })) : null,
       bridges: extras.bridges ? [...extras.bridges] : null,
     },
+  };
+}
+
+/** A VM's NICs of both configurations (a NIC in both counted once); a bridge only for a bridged NIC. */
+function vmNicsOf(vm: VmSummary): HostVmNics {
+  return {
+    name: vm.name,
+    uuid: vm.uuid,
+    nics: vm.nics.map((e) => {
+      const n = (e.live ?? e.config) as VmNic;
+      return { mac: n.mac, network: n.type === 'network' ? n.network : undefined, bridge: n.type === 'bridge' ? n.bridge : undefined };
+    }),
   };
 }
 
