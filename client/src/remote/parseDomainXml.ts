@@ -5,7 +5,8 @@
  */
 import { attrVal, buildModel, type DomainModel } from '../../../server/src/model/libvirt';
 import { parseMac } from '../../../server/src/net/ip';
-import { attrValue, child, parseXml } from '../../../server/src/parse/xml';
+import { attrValue, child } from '../../../server/src/parse/xml';
+import { readDumpXml } from './parseNetXml';
 
 /** One `<interface>` of a VM, as libvirt reports it. */
 export interface VmNic {
@@ -43,18 +44,14 @@ export function normalizeMac(text: string): string {
 }
 
 export function parseDomainXml(stdout: string): DomainXml {
-  const xml = stdout.trim() === '' ? '' : `${stdout.trim()}\n`;
-  const doc = parseXml(xml);
-  const problems = doc.errors.map((p) => p.message);
-  if (!doc.root || doc.root.name !== 'domain') {
-    return { xml, nics: [], problems: [...problems, doc.root ? `expected <domain>, found <${doc.root.name}>` : 'no XML element'] };
-  }
-  const model = buildModel('libvirt-domain', doc.root) as DomainModel;
+  const { xml, root, problems } = readDumpXml(stdout, 'domain');
+  if (!root) return { xml, nics: [], problems };
+  const model = buildModel('libvirt-domain', root) as DomainModel;
   return {
     xml,
     name: model.name?.value,
     uuid: model.uuid?.value.trim(),
-    id: attrValue(doc.root, 'id'),
+    id: attrValue(root, 'id'),
     nics: model.nics.map((n): VmNic => {
       const source = child(n.el, 'source');
       const type = n.type?.value ?? 'unknown';

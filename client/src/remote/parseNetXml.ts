@@ -5,7 +5,7 @@
  */
 import { buildModel, ipSubnet, type NetworkModel } from '../../../server/src/model/libvirt';
 import { formatAddr, formatSubnet } from '../../../server/src/net/ip';
-import { parseXml } from '../../../server/src/parse/xml';
+import { parseXml, type XmlElement } from '../../../server/src/parse/xml';
 
 export interface NetIp {
   /** The host's address on the network, as written (`192.168.122.1`). */
@@ -31,14 +31,25 @@ export interface NetXml {
   readonly problems: string[];
 }
 
-export function parseNetXml(stdout: string): NetXml {
+/**
+ * What `*-dumpxml` printed, parsed: the text (without the blank lines
+ * around it), the root element when it is the `expected` one, and the
+ * problems found (also a wrong or missing root).
+ */
+export function readDumpXml(stdout: string, expected: string): { xml: string; root?: XmlElement; problems: string[] } {
   const xml = stdout.trim() === '' ? '' : `${stdout.trim()}\n`;
   const doc = parseXml(xml);
   const problems = doc.errors.map((p) => p.message);
-  if (!doc.root || doc.root.name !== 'network') {
-    return { xml, ips: [], problems: [...problems, doc.root ? `expected <network>, found <${doc.root.name}>` : 'no XML element'] };
+  if (!doc.root || doc.root.name !== expected) {
+    return { xml, problems: [...problems, doc.root ? `expected <${expected}>, found <${doc.root.name}>` : 'no XML element'] };
   }
-  const model = buildModel('libvirt-network', doc.root) as NetworkModel;
+  return { xml, root: doc.root, problems };
+}
+
+export function parseNetXml(stdout: string): NetXml {
+  const { xml, root, problems } = readDumpXml(stdout, 'network');
+  if (!root) return { xml, ips: [], problems };
+  const model = buildModel('libvirt-network', root) as NetworkModel;
   const forwardMode = model.forward ? (model.forwardMode?.value ?? 'nat') : undefined;
   return {
     xml,
