@@ -80,3 +80,23 @@ test('the shared walker (files/walk.ts) does no I/O of its own: the file system 
   // Both callers use it.
   for (const caller of ['server/src/cli/files.ts', 'server/src/lsp/workspaceScan.ts']) assert.ok(imports(path.join(root, caller)).includes('../files/walk'), caller);
 });
+
+/** The UI's decisions, tested without VS Code: the tree model, the hosts setting, error advice, the log line, passphrase keeping. */
+const PURE_UI_MODULES = [
+  'client/src/views/hostsTreeModel.ts',
+  'client/src/views/hostSettings.ts',
+  'client/src/views/errorAdvice.ts',
+  'client/src/log/commandLog.ts',
+  'client/src/ssh/passphraseKeeper.ts',
+];
+
+test('the pure UI modules import neither vscode nor anything that does, and reach the remote layer only through its index', () => {
+  const offenders = PURE_UI_MODULES.flatMap((f) => {
+    const file = path.join(root, f);
+    assert.ok(fs.existsSync(file), `${f} does not exist: update the architecture test`);
+    return imports(file)
+      .filter((m) => m === 'vscode' || m.startsWith('vscode-') || (m.startsWith('.') && !PURE_UI_MODULES.includes(path.relative(root, path.resolve(path.dirname(file), `${m}.ts`))) && !/[\\/]remote$/.test(m)))
+      .map((m) => `${f}: ${m}`);
+  });
+  assert.deepEqual(offenders, []);
+});

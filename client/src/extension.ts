@@ -1,14 +1,32 @@
 /**
- * Extension entry point: starts the VirtNet language server and wires the
- * pieces. Every disposable goes into `context.subscriptions`.
+ * Extension entry point: starts the VirtNet language server, creates the
+ * KVM hosts' connection manager (one per window) with its log channel and
+ * SSH prompts, and registers the hosts view. Every disposable goes into
+ * `context.subscriptions`.
  */
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, type LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient, xmlExtensionPresent } from './languageClient';
+import { commandLogLine } from './log/commandLog';
+import { HostConnectionManager } from './remote';
+import { createVscodePrompts } from './ssh/vscodePrompts';
+import { registerHostsView } from './views/hostsView';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // Hosts first: the view works even while the language server starts.
+  const log = vscode.window.createOutputChannel('VirtNet', { log: true });
+  const { prompts, keeper } = createVscodePrompts(context.secrets);
+  const manager = new HostConnectionManager({
+    prompts,
+    log: (entry) => {
+      const { level, text } = commandLogLine(entry);
+      log[level](text);
+    },
+  });
+  context.subscriptions.push(log, { dispose: () => manager.dispose() }, ...registerHostsView(manager, log, keeper));
+
   client = createLanguageClient(context);
   context.subscriptions.push(client);
 

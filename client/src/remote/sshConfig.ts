@@ -80,7 +80,8 @@ export function sshConfigHosts(text: string, defaults: { user?: string; uri?: st
   });
 }
 
-function safeUserName(): string {
+/** The local user's name (ssh's default login name), without throwing. */
+export function safeUserName(): string {
   try {
     return os.userInfo().username;
   } catch {

@@ -1,0 +1,152 @@
+/**
+ * The hosts tree model on hand-made host states (pure logic; the same model
+ * against real hosts is in hostsTreeRemote.test.ts): which nodes exist, how
+ * each looks, what contextValue menus see, and that a host is contacted only
+ * when its children are asked for.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { HostSnapshot, NetworkSummary, Result } from '../../client/src/remote';
+import { HostsTreeModel, md, printable, type HostSource } from '../../client/src/views/hostsTreeModel';
+
+const DEFAULT_NET: NetworkSummary = {
+  name: 'default',
+  active: true,
+  autostart: true,
+  persistent: true,
+  bridge: 'virbr0',
+  forwardMode: 'nat',
+  uuid: '9a05da11-e96b-47f3-8253-a3a482e445f5',
+  ips: [{ address: '192.168.122.1', prefix: 24, subnet: '192.168.122.0/24', family: 'ipv4', dhcp: true }],
+};
+const ISOLATED: NetworkSummary = { name: 'iso', active: false, autostart: false, persistent: true, bridge: 'virbr9', ips: [] };
+const TRANSIENT: NetworkSummary = { name: 'tmp', active: true, autostart: false, persistent: false, ips: [] };
+
+/** A source whose states the test sets; refresh() counts calls and resolves to what the test says. */
+function source(states: HostSnapshot[], onRefresh: (name: string) => HostSnapshot = (n) => states.find((s) => s.config.name === n)!) {
+  const refreshed: string[] = [];
+  const src: HostSource = {
+    hosts: () => states,
+    host: (n) => states.find((s) => s.config.name === n),
+    refresh: async (n): Promise<Result<NetworkSummary[]>> => {
+      refreshed.push(n);
+      const next = onRefresh(n);
+      states = states.map((s) => (s.config.name === n ? next : s));
+      return next.status === 'error' ? { ok: false, error: next.error! } : { ok: true, value: [...(next.networks ?? [])] };
+    },
+  };
+  return { src, refreshed };
+}
+
+const idle = (name: string, extra: Partial<HostSnapshot['config']> = {}): HostSnapshot => ({
+  config: { name, host: `${name}.example.org`, user: 'admin', uri: 'qemu:///system', ...extra },
+  status: 'idle',
+  connection: 'disconnected',
+});
+
+test('roots are the configured hosts, then the settings problems; nothing is contacted to list them', () => {
+  const { src, refreshed } = source([idle('kvm1'), idle('kvm2')]);
+  const model = new HostsTreeModel(src, () => ['virtnet.hosts[2] has no name: skipped']);
+  const roots = model.roots();
+  assert.deepEqual(roots.map((n) => n.kind), ['host', 'host', 'message']);
+  assert.deepEqual(roots.map((n) => model.view(n)?.label), ['kvm1', 'kvm2', 'virtnet.hosts[2] has no name: skipped']);
+  const host = model.view(roots[0])!;
+  assert.equal(host.contextValue, 'virtnet.host.idle');
+  assert.equal(host.collapsible, 'collapsed');
+  assert.equal(host.description, 'admin@kvm1.example.org');
+  assert.match(host.tooltip!, /not contacted yet/);
+  assert.deepEqual(model.view(roots[2])?.command?.arguments, ['virtnet.hosts']);
+  assert.deepEqual(refreshed, []);
+  assert.equal(model.roots()[0], roots[0], 'the same node object every time (VS Code matches change events by identity)');
+});
+
+test('expanding an idle host contacts it once and shows its networks with state, flags, bridge and subnet', async () => {
+  const { src, refreshed } = source([idle('kvm1'), idle('kvm2')], (n) => ({ ...idle(n), status: 'ready', connection: 'connected', networks: [DEFAULT_NET, ISOLATED, TRANSIENT] }));
+  const model = new HostsTreeModel(src);
+  const [kvm1] = model.roots();
+  const children = await model.children(kvm1);
+  assert.deepEqual(refreshed, ['kvm1'], 'only the expanded host is contacted');
+  assert.deepEqual(children, [
+    { kind: 'network', hostName: 'kvm1', networkName: 'default' },
+    { kind: 'network', hostName: 'kvm1', networkName: 'iso' },
+    { kind: 'network', hostName: 'kvm1', networkName: 'tmp' },
+  ]);
+  const [def, iso, tmp] = children.map((c) => model.view(c)!);
+  assert.equal(def.description, 'active · autostart · virbr0 · 192.168.122.0/24');
+  assert.equal(def.contextValue, 'virtnet.network.active.autostart.persistent');
+  assert.deepEqual(def.icon, { id: 'circle-filled', color: 'charts.green' });
+  assert.match(def.tooltip!, /State: active/);
+  assert.match(def.tooltip!, /Autostart: on/);
+  assert.match(def.tooltip!, /Persistence: persistent/);
+  assert.match(def.tooltip!, /Forward: nat/);
+  assert.match(def.tooltip!, /192\\\.168\\\.122\\\.0\/24 \(ipv4, DHCP/);
+  assert.equal(iso.description, 'inactive · virbr9');
+  assert.equal(iso.contextValue, 'virtnet.network.inactive.persistent');
+  assert.deepEqual(iso.icon, { id: 'circle-outline', color: 'disabledForeground' });
+  assert.match(iso.tooltip!, /Forward: none \(isolated network\)/);
+  assert.equal(tmp.description, 'active · transient');
+  assert.equal(tmp.contextValue, 'virtnet.network.active');
+  assert.match(tmp.tooltip!, /transient \(gone once stopped\)/);
+  // Ready now: asking again renders from the state, without contacting the host.
+  const again = await model.children(kvm1);
+  assert.deepEqual(refreshed, ['kvm1']);
+  assert.equal(again[0], children[0], 'network nodes are reused');
+  assert.deepEqual(model.view(kvm1)?.contextValue, 'virtnet.host.ready');
+  assert.match(model.view(kvm1)!.description!, /connected/);
+  assert.deepEqual(model.view(kvm1)?.icon, { id: 'server', color: 'charts.green' });
+});
+
+test('a failed host shows its error, libvirt\'s words and the next step as a child with a retry', async () => {
+  const error = { kind: 'command' as const, message: 'failed to connect to the hypervisor: Failed to connect socket to \'/var/run/libvirt/libvirt-sock\': No such file or directory', stderr: "error: failed to connect to the hypervisor\nerror: Failed to connect socket to '/var/run/libvirt/libvirt-sock': No such file or directory\n" };
+  const { src } = source([idle('kvm1')], (n) => ({ ...idle(n), status: 'error', connection: 'connected', error }));
+  const model = new HostsTreeModel(src);
+  const [kvm1] = model.roots();
+  const [child] = await model.children(kvm1);
+  assert.deepEqual(child, { kind: 'message', hostName: 'kvm1', message: 'error' });
+  const v = model.view(child)!;
+  assert.equal(v.label, error.message);
+  assert.equal(v.contextValue, 'virtnet.message.error');
+  assert.deepEqual(v.command, { command: 'virtnet.hosts.retry', title: 'Retry', arguments: [{ kind: 'host', hostName: 'kvm1' }] });
+  assert.match(v.tooltip!, /libvirt said:\n\nerror\\: failed to connect to the hypervisor  \nerror\\: Failed/);
+  assert.match(v.tooltip!, /libvirtd does not answer at qemu\\:\/\/\/system/);
+  assert.equal(model.view(kvm1)?.contextValue, 'virtnet.host.error');
+  assert.deepEqual(model.view(kvm1)?.icon, { id: 'error', color: 'errorForeground' });
+});
+
+test('a host with no network says so; a local host shows as local with its URI', async () => {
+  const local = idle('here', { host: undefined, local: true, uri: 'test:///default' });
+  const { src } = source([local], () => ({ ...local, status: 'ready', connection: 'local', networks: [] }));
+  const model = new HostsTreeModel(src);
+  const [here] = model.roots();
+  assert.equal(model.view(here)?.description, 'local · test:///default');
+  assert.deepEqual(model.view(here)?.icon, { id: 'device-desktop' });
+  const [child] = await model.children(here);
+  assert.equal(model.view(child)?.label, 'No networks');
+  assert.equal(model.view(child)?.contextValue, 'virtnet.message.empty');
+});
+
+test('a network that vanished renders as gone; hostile names stay one literal line', () => {
+  const hostile = 'x;touch pwned\n$(id) `a` *b* [c](d)';
+  const states: HostSnapshot[] = [{ ...idle('kvm1'), status: 'ready', connection: 'connected', networks: [{ ...ISOLATED, name: hostile }] }];
+  const model = new HostsTreeModel(source(states).src);
+  const [node] = model.childrenOf(states[0]);
+  const v = model.view(node)!;
+  assert.equal(v.label, 'x;touch pwned\\n$(id) `a` *b* [c](d)');
+  assert.ok(!v.tooltip!.includes('\n$(id)'), 'no raw newline from the name');
+  assert.ok(v.tooltip!.includes(md(hostile)));
+  assert.equal(md('[c](d) *b*'), '\\[c\\]\\(d\\) \\*b\\*');
+  assert.equal(printable('a\u0001b\tc'), 'a\\x01b\\tc');
+  assert.equal(model.view({ kind: 'network', hostName: 'kvm1', networkName: 'gone' }), undefined);
+  assert.equal(model.view({ kind: 'host', hostName: 'nope' }), undefined);
+});
+
+test('a host still loading shares the refresh in flight', async () => {
+  const loading: HostSnapshot = { ...idle('kvm1'), status: 'loading', connection: 'connecting' };
+  const { src, refreshed } = source([loading], (n) => ({ ...idle(n), status: 'ready', connection: 'connected', networks: [DEFAULT_NET] }));
+  const model = new HostsTreeModel(src);
+  assert.deepEqual(model.view(model.hostNode('kvm1'))?.icon, { id: 'loading~spin' });
+  assert.match(model.view(model.hostNode('kvm1'))!.description!, /connecting…/);
+  const children = await model.children(model.hostNode('kvm1'));
+  assert.equal(children.length, 1);
+  assert.deepEqual(refreshed, ['kvm1'], 'the manager shares a refresh in flight; the model asks it, not the host');
+});
