@@ -118,3 +118,17 @@ export async function startSshHost(options: { index?: number; libvirtd?: boolean
     },
   };
 }
+
+/** A "host" on 127.0.0.1 that accepts TCP connections and never says a word (a hung host, a firewall that drops). */
+export async function startSilentHost(): Promise<{ readonly port: number; close(): void }> {
+  const sockets: net.Socket[] = [];
+  const server = net.createServer((s) => sockets.push(s.on('error', () => undefined)));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close() {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
+}

@@ -6,31 +6,24 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { HostConnectionManager } from '../../client/src/remote/hostConnectionManager';
-import { sshdInstalled, startSshHost, type SshHost } from '../helpers/sshTestbed';
+import { sshdInstalled, startSilentHost, startSshHost, type SshHost } from '../helpers/sshTestbed';
 
 const skip = process.getuid?.() !== 0 || !sshdInstalled() ? 'needs root and openssh-server (scripts/setup-test-deps.sh)' : false;
 let host: SshHost;
-let silent: net.Server;
-let silentPort = 0;
+let silent: { port: number; close(): void } | undefined;
 let tmp: string;
-const sockets: net.Socket[] = [];
 
 before(async () => {
   if (skip) return;
   host = await startSshHost({ index: 2, libvirtd: false });
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'virtnet-multi-'));
-  // Accepts TCP connections and never says a word (a hung host, a firewall that drops).
-  silent = net.createServer((s) => sockets.push(s.on('error', () => undefined)));
-  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
-  silentPort = (silent.address() as net.AddressInfo).port;
+  silent = await startSilentHost(); // a hung host
 });
 after(async () => {
-  for (const s of sockets) s.destroy();
   silent?.close();
   await host?.stop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
@@ -47,7 +40,7 @@ test('a host that does not answer fails alone, within its timeout; the other hos
   const events: string[] = [];
   m.onDidChange((name) => events.push(name));
   m.setHosts([
-    { name: 'hung', host: '127.0.0.1', port: silentPort, user: 'nobody' },
+    { name: 'hung', host: '127.0.0.1', port: silent!.port, user: 'nobody' },
     { name: 'good', host: host.host, port: host.port, user: host.user, identityFile: host.key, uri: 'test:///default' },
   ]);
   try {

@@ -8,32 +8,26 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { commandLogLine } from '../../client/src/log/commandLog';
 import { HostConnectionManager, netAutostart, netDefine, netStart, type CommandLogEntry, type Result } from '../../client/src/remote';
 import { HostsTreeModel, type HostsTreeNode } from '../../client/src/views/hostsTreeModel';
-import { sshdInstalled, startSshHost, type SshHost } from '../helpers/sshTestbed';
+import { sshdInstalled, startSilentHost, startSshHost, type SshHost } from '../helpers/sshTestbed';
 
 const skip = process.getuid?.() !== 0 || !sshdInstalled() ? 'needs root and openssh-server (scripts/setup-test-deps.sh)' : false;
 let host: SshHost;
-let silent: net.Server;
-let silentPort = 0;
+let silent: { port: number; close(): void } | undefined;
 let tmp: string;
-const sockets: net.Socket[] = [];
 
 before(async () => {
   if (skip) return;
   host = await startSshHost({ index: 3 });
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'virtnet-tree-'));
-  silent = net.createServer((s) => sockets.push(s.on('error', () => undefined)));
-  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
-  silentPort = (silent.address() as net.AddressInfo).port;
+  silent = await startSilentHost(); // a hung host
 });
 after(async () => {
-  for (const s of sockets) s.destroy();
   silent?.close();
   await host?.stop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
@@ -65,7 +59,7 @@ test('hosts are contacted only when expanded, independently; networks, errors an
   const ssh = { host: host.host, port: host.port, user: host.user, identityFile: host.key };
   m.setHosts([
     { name: 'kvm', ...ssh, uri: 'qemu:///system' },
-    { name: 'hung', host: '127.0.0.1', port: silentPort, user: 'nobody' },
+    { name: 'hung', host: '127.0.0.1', port: silent!.port, user: 'nobody' },
     { name: 'no-daemon', ...ssh, uri: 'qemu+unix:///system?socket=/nonexistent/libvirt-sock' },
     { name: 'here', local: true, uri: 'test:///default' },
   ]);
