@@ -12,6 +12,7 @@ export type LogLevel = 'info' | 'warn' | 'error';
 /** Longer command lines (a batch over hundreds of networks) are cut, saying by how much. */
 const MAX_COMMAND_CHARS = 4000;
 const BATCH_MARKER = /^error: @@virtnet-[0-9a-f]+@@\d+$/;
+const BATCH_ECHOES = /echo @@virtnet-[0-9a-f]+@@\d+ ; echo --err @@virtnet-[0-9a-f]+@@\d+(?: ; )?/g;
 
 export function commandLogLine(entry: CommandLogEntry & { readonly host: string }): { level: LogLevel; text: string } {
   let command: string;
@@ -19,6 +20,13 @@ export function commandLogLine(entry: CommandLogEntry & { readonly host: string 
     command = quoteCommand(entry.argv);
   } catch {
     command = JSON.stringify(entry.argv);
+  }
+  // A batch's markers (echo between its commands) are left out: the log shows the commands it ran.
+  let withoutMarkers = command.replace(BATCH_ECHOES, '');
+  if (withoutMarkers !== command) {
+    const end = withoutMarkers.lastIndexOf(" ; '"); // the separator before the last (removed) marker
+    if (end >= 0) withoutMarkers = withoutMarkers.slice(0, end) + withoutMarkers.slice(end + 3);
+    command = `${withoutMarkers} (one virsh batch)`;
   }
   if (command.length > MAX_COMMAND_CHARS) command = `${command.slice(0, MAX_COMMAND_CHARS)}… (${command.length - MAX_COMMAND_CHARS} more characters)`;
   const outcome = entry.error !== undefined ? `failed: ${entry.error}` : `exit status ${entry.code ?? 'none (signal)'}`;
