@@ -2,7 +2,7 @@
  * The hosts tree model on hand-made host states (pure logic; the same model
  * against real hosts is in hostsTreeRemote.test.ts): which nodes exist, how
  * each looks, what contextValue menus see, and that a host is contacted only
- * when its children are asked for.
+ * when its children are asked for, without the tree ever waiting on it.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -22,20 +22,39 @@ const DEFAULT_NET: NetworkSummary = {
 const ISOLATED: NetworkSummary = { name: 'iso', active: false, autostart: false, persistent: true, bridge: 'virbr9', ips: [] };
 const TRANSIENT: NetworkSummary = { name: 'tmp', active: true, autostart: false, persistent: false, ips: [] };
 
-/** A source whose states the test sets; refresh() counts calls and resolves to what the test says. */
+/**
+ * A source whose states the test sets, behaving like the manager: refresh()
+ * marks the host loading at once and settles when the test says so, to what
+ * `onRefresh` gives; concurrent refreshes share one.
+ */
 function source(states: HostSnapshot[], onRefresh: (name: string) => HostSnapshot = (n) => states.find((s) => s.config.name === n)!) {
   const refreshed: string[] = [];
+  const pending = new Map<string, { promise: Promise<Result<NetworkSummary[]>>; settle: () => void }>();
+  const set = (next: HostSnapshot) => (states = states.map((s) => (s.config.name === next.config.name ? next : s)));
   const src: HostSource = {
     hosts: () => states,
     host: (n) => states.find((s) => s.config.name === n),
-    refresh: async (n): Promise<Result<NetworkSummary[]>> => {
+    refresh: (n) => {
+      const inFlight = pending.get(n);
+      if (inFlight) return inFlight.promise;
       refreshed.push(n);
-      const next = onRefresh(n);
-      states = states.map((s) => (s.config.name === n ? next : s));
-      return next.status === 'error' ? { ok: false, error: next.error! } : { ok: true, value: [...(next.networks ?? [])] };
+      set({ ...src.host(n)!, status: 'loading', connection: 'connecting' });
+      let settle = () => {};
+      const promise = new Promise<Result<NetworkSummary[]>>((resolve) => {
+        settle = () => {
+          pending.delete(n);
+          const next = onRefresh(n);
+          set(next);
+          resolve(next.status === 'error' ? { ok: false, error: next.error! } : { ok: true, value: [...(next.networks ?? [])] });
+        };
+      });
+      pending.set(n, { promise, settle });
+      return promise;
     },
   };
-  return { src, refreshed };
+  /** Lets a host's refresh finish. */
+  const settle = (n: string) => pending.get(n)?.settle();
+  return { src, refreshed, settle };
 }
 
 const idle = (name: string, extra: Partial<HostSnapshot['config']> = {}): HostSnapshot => ({
@@ -60,12 +79,19 @@ test('roots are the configured hosts, then the settings problems; nothing is con
   assert.equal(model.roots()[0], roots[0], 'the same node object every time (VS Code matches change events by identity)');
 });
 
-test('expanding an idle host contacts it once and shows its networks with state, flags, bridge and subnet', async () => {
-  const { src, refreshed } = source([idle('kvm1'), idle('kvm2')], (n) => ({ ...idle(n), status: 'ready', connection: 'connected', networks: [DEFAULT_NET, ISOLATED, TRANSIENT] }));
+test('expanding an idle host contacts it in the background, then shows its networks with state, flags, bridge and subnet', () => {
+  const { src, refreshed, settle } = source([idle('kvm1'), idle('kvm2')], (n) => ({ ...idle(n), status: 'ready', connection: 'connected', networks: [DEFAULT_NET, ISOLATED, TRANSIENT] }));
   const model = new HostsTreeModel(src);
   const [kvm1] = model.roots();
-  const children = await model.children(kvm1);
+  const [connecting] = model.children(kvm1);
   assert.deepEqual(refreshed, ['kvm1'], 'only the expanded host is contacted');
+  assert.deepEqual(connecting, { kind: 'message', hostName: 'kvm1', message: 'loading' });
+  assert.deepEqual(model.view(connecting), { id: '["loading","kvm1"]', label: 'Connecting…', icon: { id: 'loading~spin' }, contextValue: 'virtnet.message.loading', collapsible: 'none' });
+  assert.deepEqual(model.view(kvm1)?.icon, { id: 'loading~spin' });
+  assert.equal(model.children(kvm1)[0], connecting, 'asked again while loading: the same message, no second contact');
+  assert.deepEqual(refreshed, ['kvm1']);
+  settle('kvm1');
+  const children = model.children(kvm1);
   assert.deepEqual(children, [
     { kind: 'network', hostName: 'kvm1', networkName: 'default' },
     { kind: 'network', hostName: 'kvm1', networkName: 'iso' },
@@ -88,7 +114,7 @@ test('expanding an idle host contacts it once and shows its networks with state,
   assert.equal(tmp.contextValue, 'virtnet.network.active');
   assert.match(tmp.tooltip!, /transient \(gone once stopped\)/);
   // Ready now: asking again renders from the state, without contacting the host.
-  const again = await model.children(kvm1);
+  const again = model.children(kvm1);
   assert.deepEqual(refreshed, ['kvm1']);
   assert.equal(again[0], children[0], 'network nodes are reused');
   assert.deepEqual(model.view(kvm1)?.contextValue, 'virtnet.host.ready');
@@ -96,12 +122,14 @@ test('expanding an idle host contacts it once and shows its networks with state,
   assert.deepEqual(model.view(kvm1)?.icon, { id: 'server', color: 'charts.green' });
 });
 
-test('a failed host shows its error, libvirt\'s words and the next step as a child with a retry', async () => {
+test('a failed host shows its error, libvirt\'s words and the next step as a child with a retry', () => {
   const error = { kind: 'command' as const, message: 'failed to connect to the hypervisor: Failed to connect socket to \'/var/run/libvirt/libvirt-sock\': No such file or directory', stderr: "error: failed to connect to the hypervisor\nerror: Failed to connect socket to '/var/run/libvirt/libvirt-sock': No such file or directory\n" };
-  const { src } = source([idle('kvm1')], (n) => ({ ...idle(n), status: 'error', connection: 'connected', error }));
+  const { src, settle } = source([idle('kvm1')], (n) => ({ ...idle(n), status: 'error', connection: 'connected', error }));
   const model = new HostsTreeModel(src);
   const [kvm1] = model.roots();
-  const [child] = await model.children(kvm1);
+  model.children(kvm1);
+  settle('kvm1');
+  const [child] = model.children(kvm1);
   assert.deepEqual(child, { kind: 'message', hostName: 'kvm1', message: 'error' });
   const v = model.view(child)!;
   assert.equal(v.label, error.message);
@@ -113,14 +141,16 @@ test('a failed host shows its error, libvirt\'s words and the next step as a chi
   assert.deepEqual(model.view(kvm1)?.icon, { id: 'error', color: 'errorForeground' });
 });
 
-test('a host with no network says so; a local host shows as local with its URI', async () => {
+test('a host with no network says so; a local host shows as local with its URI', () => {
   const local = idle('here', { host: undefined, local: true, uri: 'test:///default' });
-  const { src } = source([local], () => ({ ...local, status: 'ready', connection: 'local', networks: [] }));
+  const { src, settle } = source([local], () => ({ ...local, status: 'ready', connection: 'local', networks: [] }));
   const model = new HostsTreeModel(src);
   const [here] = model.roots();
   assert.equal(model.view(here)?.description, 'local · test:///default');
   assert.deepEqual(model.view(here)?.icon, { id: 'device-desktop' });
-  const [child] = await model.children(here);
+  model.children(here);
+  settle('here');
+  const [child] = model.children(here);
   assert.equal(model.view(child)?.label, 'No networks');
   assert.equal(model.view(child)?.contextValue, 'virtnet.message.empty');
 });
@@ -140,13 +170,19 @@ test('a network that vanished renders as gone; hostile names stay one literal li
   assert.equal(model.view({ kind: 'host', hostName: 'nope' }), undefined);
 });
 
-test('a host still loading shares the refresh in flight', async () => {
-  const loading: HostSnapshot = { ...idle('kvm1'), status: 'loading', connection: 'connecting' };
-  const { src, refreshed } = source([loading], (n) => ({ ...idle(n), status: 'ready', connection: 'connected', networks: [DEFAULT_NET] }));
+test('a host being re-read keeps showing its last networks; the new state replaces them', () => {
+  const ready: HostSnapshot = { ...idle('kvm1'), status: 'ready', connection: 'connected', networks: [DEFAULT_NET] };
+  const { src, refreshed, settle } = source([ready], (n) => ({ ...ready, config: { ...ready.config, name: n }, networks: [DEFAULT_NET, ISOLATED] }));
   const model = new HostsTreeModel(src);
-  assert.deepEqual(model.view(model.hostNode('kvm1'))?.icon, { id: 'loading~spin' });
-  assert.match(model.view(model.hostNode('kvm1'))!.description!, /connecting…/);
-  const children = await model.children(model.hostNode('kvm1'));
-  assert.equal(children.length, 1);
-  assert.deepEqual(refreshed, ['kvm1'], 'the manager shares a refresh in flight; the model asks it, not the host');
+  const kvm1 = model.hostNode('kvm1');
+  const before = model.children(kvm1);
+  assert.deepEqual(refreshed, [], 'a ready host is rendered from its state');
+  void src.refresh('kvm1'); // e.g. the Refresh Host command
+  assert.deepEqual(model.view(kvm1)?.icon, { id: 'loading~spin' });
+  assert.match(model.view(kvm1)!.description!, /connecting…/);
+  assert.deepEqual(model.children(kvm1), before, 'the last networks stay while re-reading');
+  settle('kvm1');
+  assert.deepEqual(model.children(kvm1).map((n) => (n as { networkName: string }).networkName), ['default', 'iso']);
+  assert.equal(model.children(kvm1)[0], before[0], 'network nodes are reused');
+  assert.deepEqual(refreshed, ['kvm1']);
 });

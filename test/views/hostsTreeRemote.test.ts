@@ -79,7 +79,12 @@ test('hosts are contacted only when expanded, independently; networks, errors an
 
     const [kvm, hung, noDaemon, here] = roots;
     const order: string[] = [];
-    const expand = (n: HostsTreeNode, name: string) => model.children(n).then((c) => (order.push(name), c));
+    /** What the tree does on expansion: children at once (a "connecting" message), then again when the manager reports. */
+    const expand = (n: HostsTreeNode, name: string) => {
+      const [first] = model.children(n);
+      assert.equal(model.view(first)?.contextValue, 'virtnet.message.loading', `${name}: at once, without waiting on the host`);
+      return m.refresh(name).then(() => (order.push(name), model.children(n)));
+    };
     const hungChildren = expand(hung, 'hung');
     const kvmChildren = await expand(kvm, 'kvm');
     assert.equal(m.host('hung')?.status, 'loading', 'the hung host is still trying while kvm is shown');
@@ -110,13 +115,13 @@ test('hosts are contacted only when expanded, independently; networks, errors an
     assert.equal(m.host('kvm')?.status, 'ready', 'the other host is unaffected');
 
     // libvirt's own words when the daemon is not there, and what to do next.
-    const [nd] = await model.children(noDaemon);
+    const [nd] = await expand(noDaemon, 'no-daemon');
     const nv = model.view(nd)!;
     assert.match(nv.label, /Failed to connect socket to '\/nonexistent\/libvirt-sock'/);
     assert.match(nv.tooltip!, /libvirtd does not answer/);
 
     // This machine, virsh's test driver (no daemon).
-    const [def] = await model.children(here);
+    const [def] = await expand(here, 'here');
     assert.equal(model.view(def)?.description, 'active · virbr0 · 192.168.122.0/24');
     assert.equal(model.view(def)?.contextValue, 'virtnet.network.active.persistent');
 
@@ -138,7 +143,7 @@ test('hosts are contacted only when expanded, independently; networks, errors an
     // After the state changes on the host, a refresh re-renders from the manager's new state.
     value(await m.run('kvm', netStart('vn-tree-b')));
     value(await m.refresh('kvm'));
-    const after = (await model.children(kvm)).map((c) => model.view(c)!);
+    const after = model.children(kvm).map((c) => model.view(c)!);
     assert.equal(after.find((v) => v.label === 'vn-tree-b')?.contextValue, 'virtnet.network.active.persistent');
   } finally {
     m.dispose();

@@ -8,8 +8,9 @@
  * against real hosts through the remote layer.
  *
  * A host is contacted only when its children are asked for (the user
- * expanded it): an `idle` host is refreshed then, a `loading` one shares the
- * refresh in flight. Hosts never wait on each other: each has its own
+ * expanded it): an `idle` host is refreshed then, in the background, and
+ * its node re-rendered when the manager reports the result. Nothing here
+ * waits on a host, and hosts never wait on each other: each has its own
  * connection and timeout in the HostConnectionManager.
  *
  * Node objects are kept and reused (the same object for the same host or
@@ -37,7 +38,7 @@ export interface MessageNode {
   readonly kind: 'message';
   /** The host the message belongs to; undefined for a root message (a settings problem). */
   readonly hostName?: string;
-  readonly message: 'error' | 'empty' | 'settings';
+  readonly message: 'error' | 'empty' | 'loading' | 'settings';
   /** For `settings` messages: the problem. */
   readonly text?: string;
 }
@@ -81,14 +82,20 @@ export class HostsTreeModel {
     return [...hosts, ...problems];
   }
 
-  /** The children of a node; for a host not yet contacted, contacting it first. */
-  async children(node?: HostsTreeNode): Promise<HostsTreeNode[]> {
+  /**
+   * The children of a node, at once: this never waits on a host (VS Code
+   * queues tree refreshes, so a host that hangs must not hold a getChildren
+   * call). A host not contacted yet is refreshed in the background and shows
+   * a "connecting" message until the manager reports its state; a host being
+   * re-read keeps showing its last networks meanwhile.
+   */
+  children(node?: HostsTreeNode): HostsTreeNode[] {
     if (!node) return this.roots();
     if (node.kind !== 'host') return [];
     let snapshot = this.source.host(node.hostName);
     if (!snapshot) return [];
-    if (snapshot.status === 'idle' || snapshot.status === 'loading') {
-      await this.source.refresh(node.hostName);
+    if (snapshot.status === 'idle') {
+      void this.source.refresh(node.hostName);
       snapshot = this.source.host(node.hostName);
       if (!snapshot) return [];
     }
@@ -99,8 +106,9 @@ export class HostsTreeModel {
   childrenOf(snapshot: HostSnapshot): HostsTreeNode[] {
     const name = snapshot.config.name;
     if (snapshot.status === 'error') return [this.message(name, 'error')];
+    if (snapshot.status !== 'ready' && !snapshot.networks) return [this.message(name, 'loading')];
     const networks = snapshot.networks ?? [];
-    if (snapshot.status === 'ready' && networks.length === 0) return [this.message(name, 'empty')];
+    if (networks.length === 0) return [this.message(name, 'empty')];
     const known = this.networkNodes.get(name) ?? new Map<string, NetworkNode>();
     const next = new Map<string, NetworkNode>();
     for (const n of networks) next.set(n.name, known.get(n.name) ?? { kind: 'network', hostName: name, networkName: n.name });
@@ -128,7 +136,7 @@ export class HostsTreeModel {
         return net && networkView(host, net);
       }
       case 'message':
-        return node.message === 'error' ? errorView(host) : emptyView(host);
+        return node.message === 'error' ? errorView(host) : node.message === 'loading' ? loadingView(host) : emptyView(host);
     }
   }
 
@@ -264,6 +272,16 @@ function emptyView(h: HostSnapshot): NodeView {
     description: `virsh -c ${h.config.uri ?? DEFAULT_LIBVIRT_URI} net-list --all lists none`,
     icon: { id: 'info' },
     contextValue: 'virtnet.message.empty',
+    collapsible: 'none',
+  };
+}
+
+function loadingView(h: HostSnapshot): NodeView {
+  return {
+    id: JSON.stringify(['loading', h.config.name]),
+    label: h.connection === 'connecting' ? 'Connecting…' : 'Reading networks…',
+    icon: { id: 'loading~spin' },
+    contextValue: 'virtnet.message.loading',
     collapsible: 'none',
   };
 }

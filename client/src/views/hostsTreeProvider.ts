@@ -34,7 +34,7 @@ export class HostsTreeProvider implements vscode.TreeDataProvider<HostsTreeNode>
     return view ? toTreeItem(view) : new vscode.TreeItem('(gone)');
   }
 
-  getChildren(node?: HostsTreeNode): Promise<HostsTreeNode[]> {
+  getChildren(node?: HostsTreeNode): HostsTreeNode[] {
     if (!node) this.rootNames = this.currentRootNames();
     return this.model.children(node);
   }
