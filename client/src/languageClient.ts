@@ -20,11 +20,14 @@ const EXEC_ARGV = ['--max-semi-space-size=32'];
  * The documents the server is told about. YAML: every YAML document, because
  * netplan files are recognised by content as much as by path (the server
  * stays silent on YAML that is not netplan: docker-compose, Kubernetes,
- * CI files). Interfaces files have no language of their own (VS Code opens
+ * CI files). A network of a host opened in the editor (`virtnet-net:` URIs)
+ * is checked like a file. Interfaces files have no language of their own (VS Code opens
  * them as plain text), so they are selected by name, whatever their language.
  */
 export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'xml' },
+  // A host's network definition opened in the editor (commands/networkXmlFs.ts): checked like any file.
+  { scheme: 'virtnet-net', language: 'xml' },
   { scheme: 'untitled', language: 'xml' },
   { scheme: 'file', language: 'yaml' },
   { scheme: 'untitled', language: 'yaml' },

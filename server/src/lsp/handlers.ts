@@ -32,6 +32,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type LanguageService } from '../service/languageService';
+import { registerCheckDocument } from './checkDocument';
 import { DiagnosticsPublisher } from './diagnostics';
 import { isWalkedPath } from '../files/walk';
 import { featureCapabilities, registerFeatures } from './features';
@@ -348,23 +349,21 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     }),
   );
 
-  registerFeatures({
-    connection,
-    service,
-    documents,
-    logError,
-    ensureFile(uri) {
-      if (service.hasFile(uri)) return true;
-      const doc = documents.get(uri);
-      if (!doc) return false;
-      const text = doc.getText();
-      // YAML and plain text that is neither netplan nor an interfaces file belongs to other extensions (Red Hat YAML…).
-      if (doc.languageId !== 'xml' && recognisedKind(uri, text) === undefined) return false;
-      // An open XML document not (yet) libvirt XML, e.g. an empty new file: parsed on request only.
-      setFile(uri, text);
-      return true;
-    },
-  });
+  /** Makes sure the service knows an open document (see FeatureHost.ensureFile). */
+  function ensureFile(uri: string): boolean {
+    if (service.hasFile(uri)) return true;
+    const doc = documents.get(uri);
+    if (!doc) return false;
+    const text = doc.getText();
+    // YAML and plain text that is neither netplan nor an interfaces file belongs to other extensions (Red Hat YAML…).
+    if (doc.languageId !== 'xml' && recognisedKind(uri, text) === undefined) return false;
+    // An open XML document not (yet) libvirt XML, e.g. an empty new file: parsed on request only.
+    setFile(uri, text);
+    return true;
+  }
+
+  registerFeatures({ connection, service, documents, logError, ensureFile });
+  registerCheckDocument({ connection, service, documents, logError, ensureFile, setFile: (uri, text) => setFile(uri, text), removeFile });
 
   registerHostFacts({ connection, service, republish: (uris) => publisher.schedule(uris), log: (m) => connection.console.warn(m) });
 

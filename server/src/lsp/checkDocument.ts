@@ -1,0 +1,71 @@
+/**
+ * `virtnet/checkDocument`: a document's diagnostics computed now, for the
+ * client's commands that must know a file's problems before they act (define
+ * a network on a host). Unlike publishing, nothing is held back for a typing
+ * pause: the answer is the service's current verdict.
+ *
+ * - An open document: the editor's content (the service already has it).
+ * - Otherwise, when `text` is given (a file from the explorer, read by the
+ *   client): that text is the file's content. A file the service already
+ *   indexed is updated with it, as a disk change would; a file it did not know
+ *   is checked and forgotten again, so asking leaves the workspace as it was.
+ * - Otherwise: what the service has for the URI (nothing when unknown).
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { LanguageService } from '../service/languageService';
+import type { DocKind } from '../service/types';
+
+export const CHECK_DOCUMENT_REQUEST = 'virtnet/checkDocument';
+
+export interface CheckDocumentParams {
+  readonly uri: string;
+  /** The content, for a document that is not open in the editor. */
+  readonly text?: string;
+}
+
+export interface CheckDocumentResult {
+  /** What the service recognised the document as; null when it is none of its formats. */
+  readonly kind: DocKind | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface CheckDocumentHost {
+  readonly connection: Connection;
+  readonly service: LanguageService;
+  readonly documents: TextDocuments<TextDocument>;
+  /** See FeatureHost.ensureFile (an open XML document not yet handed to the service). */
+  ensureFile(uri: string): boolean;
+  /** The adapter's own setFile/removeFile: they keep the published diagnostics of affected files true. */
+  setFile(uri: string, text: string): void;
+  removeFile(uri: string): void;
+  logError(what: string, err: unknown): void;
+}
+
+export function registerCheckDocument(host: CheckDocumentHost): void {
+  host.connection.onRequest(CHECK_DOCUMENT_REQUEST, (params: CheckDocumentParams): CheckDocumentResult => {
+    try {
+      return checkDocument(host, params);
+    } catch (err) {
+      host.logError(CHECK_DOCUMENT_REQUEST, err);
+      return { kind: null, diagnostics: [] };
+    }
+  });
+}
+
+function checkDocument(host: CheckDocumentHost, { uri, text }: CheckDocumentParams): CheckDocumentResult {
+  const { service } = host;
+  const verdict = (): CheckDocumentResult => ({ kind: service.kindOf(uri) ?? null, diagnostics: service.getDiagnostics(uri) });
+  if (typeof uri !== 'string') return { kind: null, diagnostics: [] };
+  if (host.documents.get(uri)) {
+    host.ensureFile(uri);
+    return verdict();
+  }
+  if (typeof text !== 'string') return verdict();
+  const known = service.hasFile(uri);
+  host.setFile(uri, text);
+  const result = verdict();
+  if (!known) host.removeFile(uri);
+  return result;
+}
