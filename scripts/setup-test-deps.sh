@@ -23,7 +23,7 @@ PACKAGES=(
   "iptables:iptables"                # libvirtd's firewall rules when the remote tests start networks
   "dnsmasq-base:dnsmasq"             # DHCP of the networks the remote tests start
   "procps:ps"                        # scripts/testbed/sshd.sh finds the processes of its mount namespace
-  "qemu-system-x86:qemu-system-x86_64" # VMs for the VM tests (software emulation, no KVM needed)
+  "qemu-system-x86:qemu-system-x86_64" # VMs for the VM tests (software emulation, no KVM needed) and the network-commands tests
   "busybox-static:/bin/busybox"      # the minimal guest's initramfs (scripts/testbed/guest.sh)
   "cpio:cpio"                        # packs that initramfs
 )

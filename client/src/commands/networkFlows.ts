@@ -1,0 +1,237 @@
+/**
+ * The network commands' decisions, without VS Code: what to check, what to
+ * confirm (naming the VMs a stop cuts off), which virsh batch to send, and
+ * how to word the result. The editor glue (networkCommands.ts) supplies the
+ * prompts and the progress display through `FlowUi` and shows the `Outcome`;
+ * tests drive these functions against a real sshd + libvirtd.
+ *
+ * Every question is modal and every remote change follows an explicit
+ * answer; a flow never sends anything the user did not ask for.
+ */
+import {
+  batch,
+  defineAndStart,
+  netAutostart,
+  netDefine,
+  netDestroy,
+  netInfo,
+  netListNames,
+  netStart,
+  netUndefine,
+  netUuid,
+  networkUsers,
+  parseNetXml,
+  stopAndUndefine,
+  type NetworkUser,
+  type RemoteError,
+  type Result,
+  type RunOnHost,
+} from '../remote';
+import { nextStep } from './failureAdvice';
+import { definedName, withUuid } from './networkXmlText';
+
+export interface FlowUi {
+  /** A modal question; resolves with the chosen button's label, or undefined when cancelled. */
+  ask(message: string, detail: string, buttons: readonly string[]): Promise<string | undefined>;
+  /** Shows progress while the remote work runs (prompts are never asked under it). */
+  progress<T>(title: string, task: () => Promise<T>): Promise<T>;
+}
+
+export interface FlowHost {
+  /** The host's display name (in messages). */
+  readonly host: string;
+  readonly run: RunOnHost;
+  readonly ui: FlowUi;
+}
+
+export type Outcome =
+  | { readonly status: 'done'; readonly message: string }
+  | { readonly status: 'failed'; readonly message: string; readonly libvirt: string; readonly next: string }
+  | { readonly status: 'cancelled'; readonly showProblems?: boolean };
+
+/** A diagnostic as the language server sends it (LSP: severity 1 is an error; lines 0-based). */
+export interface CheckedProblem {
+  readonly severity?: number;
+  readonly code?: string | number;
+  readonly message: string;
+  readonly range: { readonly start: { readonly line: number } };
+}
+
+export interface CheckResult {
+  readonly kind: string | null;
+  readonly diagnostics: readonly CheckedProblem[];
+}
+
+export const SHOW_PROBLEMS = 'Show Problems';
+export const DEFINE_ANYWAY = 'Define Anyway';
+export const REPLACE = 'Replace';
+export const STOP = 'Stop';
+export const UNDEFINE = 'Undefine';
+export const STOP_AND_UNDEFINE = 'Stop and Undefine';
+export const UNDEFINE_KEEP_RUNNING = 'Undefine, Keep Running';
+
+const MAX_LISTED = 8;
+
+function failed(message: string, error: RemoteError): Outcome {
+  return { status: 'failed', message: `${message}: ${error.message}`, libvirt: error.stderr.trim(), next: nextStep(error) };
+}
+
+/** `'a', 'b' and 3 more` style list for a dialog. */
+function listed(items: readonly string[]): string {
+  const shown = items.slice(0, MAX_LISTED).join('\n');
+  return items.length > MAX_LISTED ? `${shown}\n… and ${items.length - MAX_LISTED} more` : shown;
+}
+
+function describeUsers(users: Result<NetworkUser[]>): string {
+  if (!users.ok) return `The VMs using it could not be listed: ${users.error.message}`;
+  if (users.value.length === 0) return 'No VM uses it.';
+  const running = users.value.filter((u) => u.running).length;
+  const head = running > 0 ? `VMs using it (${running} running lose their connection):` : 'VMs using it (none running):';
+  return `${head}\n${listed(users.value.map((u) => `• ${u.domain} (${u.running ? 'running' : 'shut off'})`))}`;
+}
+
+/**
+ * libvirt before 7.8 has no `net-define --validate`: then the definition is
+ * sent again without it (libvirt still parses it; unknown elements are dropped).
+ */
+function noValidateOption(r: Result<unknown>): boolean {
+  return !r.ok && /--validate/.test(`${r.error.message} ${r.error.stderr}`);
+}
+
+export interface DefineRequest {
+  /** The network XML. */
+  readonly xml: string;
+  /** How the source is called in messages (a file name). */
+  readonly source: string;
+  /** The language service's verdict on the XML, computed now. */
+  check(): Promise<CheckResult>;
+  /** Start it too (define and start in one round trip). */
+  readonly start: boolean;
+}
+
+/**
+ * Define (and start) a network from XML: checked by the language service
+ * first, its errors offered before anything is sent; an existing network of
+ * that name is replaced only when the user says so.
+ */
+export async function defineNetwork(h: FlowHost, req: DefineRequest): Promise<Outcome> {
+  const verdict = await req.check();
+  if (verdict.kind !== 'libvirt-network') {
+    return { status: 'failed', message: `${req.source} is not a libvirt network definition (its root element is not <network>)`, libvirt: '', next: 'Open a network XML file (virsh net-dumpxml prints one) and try again.' };
+  }
+  const errors = verdict.diagnostics.filter((d) => d.severity === 1);
+  if (errors.length > 0) {
+    const answer = await h.ui.ask(
+      `${req.source} has ${errors.length === 1 ? '1 error' : `${errors.length} errors`}. Define it on ${h.host} anyway?`,
+      listed(errors.map((d) => `line ${d.range.start.line + 1}: ${d.message}${d.code !== undefined ? ` (${d.code})` : ''}`)),
+      [SHOW_PROBLEMS, DEFINE_ANYWAY],
+    );
+    if (answer === SHOW_PROBLEMS) return { status: 'cancelled', showProblems: true };
+    if (answer !== DEFINE_ANYWAY) return { status: 'cancelled' };
+  }
+  const parsed = parseNetXml(req.xml);
+  const name = definedName(req.xml);
+  let xml = req.xml;
+  if (name !== undefined) {
+    // One round trip: the names, and the UUID of a network of this name (an error when there is none).
+    const r = await h.ui.progress(`Reading the networks of ${h.host}`, () => h.run(batch([netListNames('all'), netUuid(name)] as const)));
+    if (!r.ok) return failed(`Could not read the networks of ${h.host}`, r.error);
+    const [names, uuid] = r.value;
+    if (!names.ok) return failed(`Could not read the networks of ${h.host}`, names.error);
+    if (names.value.includes(name)) {
+      const keep = parsed.uuid === undefined && uuid.ok ? ` The XML has no <uuid>: the network keeps its UUID ${uuid.value}.` : '';
+      const answer = await h.ui.ask(
+        `Network '${name}' already exists on ${h.host}. Replace its definition?`,
+        `Its persistent definition is replaced by this XML. A running network keeps its current configuration until it is stopped and started again.${keep}`,
+        [REPLACE],
+      );
+      if (answer !== REPLACE) return { status: 'cancelled' };
+      if (keep) xml = withUuid(xml, (uuid as { value: string }).value);
+    }
+  }
+  const label = name !== undefined ? `'${name}'` : `from ${req.source}`;
+  if (!req.start || name === undefined) {
+    const r = await h.ui.progress(`Defining network ${label} on ${h.host}`, async () => {
+      const first = await h.run(netDefine(xml, { validate: true }));
+      return noValidateOption(first) ? h.run(netDefine(xml)) : first;
+    });
+    if (!r.ok) return failed(`libvirt refused to define network ${label} on ${h.host}`, r.error);
+    const note = req.start ? ' It was not started: the XML has no <name>.' : '';
+    return { status: 'done', message: `Network ${label} defined on ${h.host}.${note}` };
+  }
+  const r = await h.ui.progress(`Defining and starting network ${label} on ${h.host}`, async () => {
+    const first = await h.run(defineAndStart(xml, name, { validate: true }));
+    return first.ok && noValidateOption(first.value[0]) ? h.run(defineAndStart(xml, name)) : first;
+  });
+  if (!r.ok) return failed(`Could not define network ${label} on ${h.host}`, r.error);
+  const [defined, started] = r.value;
+  if (!defined.ok) return failed(`libvirt refused to define network ${label} on ${h.host} (not started)`, defined.error);
+  if (!started.ok) return failed(`Network ${label} was defined on ${h.host}, but did not start`, started.error);
+  return { status: 'done', message: `Network ${label} defined and started on ${h.host}.` };
+}
+
+export async function startNetwork(h: FlowHost, name: string): Promise<Outcome> {
+  const r = await h.ui.progress(`Starting network '${name}' on ${h.host}`, () => h.run(netStart(name)));
+  if (!r.ok) return failed(`Network '${name}' did not start on ${h.host}`, r.error);
+  return { status: 'done', message: `Network '${name}' started on ${h.host}.` };
+}
+
+/** `net-destroy`, after a modal confirmation that names the VMs using the network. */
+export async function stopNetwork(h: FlowHost, name: string): Promise<Outcome> {
+  const users = await h.ui.progress(`Looking for VMs on network '${name}'`, () => networkUsers(h.run, name));
+  const answer = await h.ui.ask(`Stop network '${name}' on ${h.host}?`, describeUsers(users), [STOP]);
+  if (answer !== STOP) return { status: 'cancelled' };
+  const r = await h.ui.progress(`Stopping network '${name}' on ${h.host}`, () => h.run(netDestroy(name)));
+  if (!r.ok) return failed(`Network '${name}' was not stopped on ${h.host}`, r.error);
+  return { status: 'done', message: `Network '${name}' stopped on ${h.host}.` };
+}
+
+export async function setAutostart(h: FlowHost, name: string, enabled: boolean): Promise<Outcome> {
+  const verb = enabled ? 'Enabling' : 'Disabling';
+  const r = await h.ui.progress(`${verb} autostart of network '${name}' on ${h.host}`, () => h.run(netAutostart(name, enabled)));
+  if (!r.ok) return failed(`Autostart of network '${name}' was not ${enabled ? 'enabled' : 'disabled'} on ${h.host}`, r.error);
+  return { status: 'done', message: `Network '${name}' ${enabled ? 'now starts' : 'no longer starts'} when libvirtd starts on ${h.host}.` };
+}
+
+/**
+ * `net-undefine` after a modal confirmation. An active network is stopped
+ * first only when the user picks that (stopAndUndefine, one round trip);
+ * otherwise it keeps running as a transient network until it is stopped.
+ * A transient network has nothing to undefine: stopping it removes it.
+ */
+export async function undefineNetwork(h: FlowHost, name: string): Promise<Outcome> {
+  const [info, users] = await h.ui.progress(`Reading network '${name}' on ${h.host}`, () => Promise.all([h.run(netInfo(name)), networkUsers(h.run, name)]));
+  if (!info.ok) return failed(`Could not read network '${name}' on ${h.host}`, info.error);
+  const { active, persistent } = info.value;
+  if (!active) {
+    const answer = await h.ui.ask(`Undefine network '${name}' on ${h.host}?`, `Its definition is deleted from the host. ${describeUsers(users)}`, [UNDEFINE]);
+    if (answer !== UNDEFINE) return { status: 'cancelled' };
+    return undefineOnly(h, name);
+  }
+  if (persistent === false) {
+    const answer = await h.ui.ask(`Network '${name}' on ${h.host} is transient: stopping it removes it. Stop it?`, describeUsers(users), [STOP]);
+    if (answer !== STOP) return { status: 'cancelled' };
+    const r = await h.ui.progress(`Stopping network '${name}' on ${h.host}`, () => h.run(netDestroy(name)));
+    if (!r.ok) return failed(`Network '${name}' was not stopped on ${h.host}`, r.error);
+    return { status: 'done', message: `Network '${name}' stopped and removed from ${h.host}.` };
+  }
+  const answer = await h.ui.ask(
+    `Network '${name}' is running on ${h.host}. Stop it and undefine it?`,
+    `${describeUsers(users)}\n\n"${UNDEFINE_KEEP_RUNNING}" deletes the definition only: the network runs on until it is stopped, then it is gone.`,
+    [STOP_AND_UNDEFINE, UNDEFINE_KEEP_RUNNING],
+  );
+  if (answer === UNDEFINE_KEEP_RUNNING) return undefineOnly(h, name, ' It keeps running until it is stopped.');
+  if (answer !== STOP_AND_UNDEFINE) return { status: 'cancelled' };
+  const r = await h.ui.progress(`Stopping and undefining network '${name}' on ${h.host}`, () => h.run(stopAndUndefine(name)));
+  if (!r.ok) return failed(`Could not stop and undefine network '${name}' on ${h.host}`, r.error);
+  const [stopped, undefined_] = r.value;
+  if (!stopped.ok) return failed(`Network '${name}' was not stopped on ${h.host} (nor undefined)`, stopped.error);
+  if (!undefined_.ok) return failed(`Network '${name}' was stopped on ${h.host}, but not undefined`, undefined_.error);
+  return { status: 'done', message: `Network '${name}' stopped and undefined on ${h.host}.` };
+}
+
+async function undefineOnly(h: FlowHost, name: string, note = ''): Promise<Outcome> {
+  const r = await h.ui.progress(`Undefining network '${name}' on ${h.host}`, () => h.run(netUndefine(name)));
+  if (!r.ok) return failed(`Network '${name}' was not undefined on ${h.host}`, r.error);
+  return { status: 'done', message: `Network '${name}' undefined on ${h.host}.${note}` };
+}
