@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { NETWORK_XML_SCHEME } from './commands/networkXml';
 
 /** The Red Hat XML extension: reports XML syntax errors itself. */
 export const XML_EXTENSION_ID = 'redhat.vscode-xml';
@@ -26,8 +27,8 @@ const EXEC_ARGV = ['--max-semi-space-size=32'];
  */
 export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'xml' },
-  // A host's network definition opened in the editor (commands/networkXmlFs.ts): checked like any file.
-  { scheme: 'virtnet-net', language: 'xml' },
+  // A host's network definition opened in the editor (commands/networkXmlFs.ts, `virtnet-net:`): checked like any file.
+  { scheme: NETWORK_XML_SCHEME, language: 'xml' },
   { scheme: 'untitled', language: 'xml' },
   { scheme: 'file', language: 'yaml' },
   { scheme: 'untitled', language: 'yaml' },
