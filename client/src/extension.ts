@@ -1,12 +1,13 @@
 /**
  * Extension entry point: starts the VirtNet language server, creates the
  * KVM hosts' connection manager (one per window) with its log channel and
- * SSH prompts, and registers the hosts view. Every disposable goes into
+ * SSH prompts, and registers the hosts view and the network commands. Every disposable goes into
  * `context.subscriptions`.
  */
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, type LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient, xmlExtensionPresent } from './languageClient';
+import { registerNetworkCommands } from './commands/networkCommands';
 import { commandLogLine } from './log/commandLog';
 import { HostConnectionManager } from './remote';
 import { createVscodePrompts } from './ssh/vscodePrompts';
@@ -26,6 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   });
   context.subscriptions.push(log, { dispose: () => manager.dispose() }, ...registerHostsView(manager, log, keeper));
+  // Network commands (define, start, stop, autostart, undefine, XML documents); the language client is read when a command runs.
+  context.subscriptions.push(...registerNetworkCommands({ manager, languageClient: () => client, log }));
 
   client = createLanguageClient(context);
   context.subscriptions.push(client);

@@ -67,6 +67,7 @@ function scripted(...answers: (string | undefined)[]) {
   const progress: string[] = [];
   const h: FlowHost = {
     host: HOST,
+    config: { name: HOST, host: host.host, port: host.port, user: host.user, identityFile: host.key },
     run,
     ui: {
       ask: async (message, detail, buttons) => {

@@ -22,6 +22,7 @@ import {
   networkUsers,
   parseNetXml,
   stopAndUndefine,
+  type HostConfig,
   type NetworkUser,
   type RemoteError,
   type Result,
@@ -40,6 +41,8 @@ export interface FlowUi {
 export interface FlowHost {
   /** The host's display name (in messages). */
   readonly host: string;
+  /** Its configuration (for the advice after a transport failure). */
+  readonly config: HostConfig;
   readonly run: RunOnHost;
   readonly ui: FlowUi;
 }
@@ -72,8 +75,8 @@ export const UNDEFINE_KEEP_RUNNING = 'Undefine, Keep Running';
 
 const MAX_LISTED = 8;
 
-function failed(message: string, error: RemoteError): Outcome {
-  return { status: 'failed', message: `${message}: ${error.message}`, libvirt: error.stderr.trim(), next: nextStep(error) };
+function failed(h: FlowHost, message: string, error: RemoteError): Outcome {
+  return { status: 'failed', message: `${message}: ${error.message}`, libvirt: error.stderr.trim(), next: nextStep(error, h.config) };
 }
 
 /** `'a', 'b' and 3 more` style list for a dialog. */
@@ -135,9 +138,9 @@ export async function defineNetwork(h: FlowHost, req: DefineRequest): Promise<Ou
   if (name !== undefined) {
     // One round trip: the names, and the UUID of a network of this name (an error when there is none).
     const r = await h.ui.progress(`Reading the networks of ${h.host}`, () => h.run(batch([netListNames('all'), netUuid(name)] as const)));
-    if (!r.ok) return failed(`Could not read the networks of ${h.host}`, r.error);
+    if (!r.ok) return failed(h, `Could not read the networks of ${h.host}`, r.error);
     const [names, uuid] = r.value;
-    if (!names.ok) return failed(`Could not read the networks of ${h.host}`, names.error);
+    if (!names.ok) return failed(h, `Could not read the networks of ${h.host}`, names.error);
     if (names.value.includes(name)) {
       const keep = parsed.uuid === undefined && uuid.ok ? ` The XML has no <uuid>: the network keeps its UUID ${uuid.value}.` : '';
       const answer = await h.ui.ask(
@@ -155,7 +158,7 @@ export async function defineNetwork(h: FlowHost, req: DefineRequest): Promise<Ou
       const first = await h.run(netDefine(xml, { validate: true }));
       return noValidateOption(first) ? h.run(netDefine(xml)) : first;
     });
-    if (!r.ok) return failed(`libvirt refused to define network ${label} on ${h.host}`, r.error);
+    if (!r.ok) return failed(h, `libvirt refused to define network ${label} on ${h.host}`, r.error);
     const note = req.start ? ' It was not started: the XML has no <name>.' : '';
     return { status: 'done', message: `Network ${label} defined on ${h.host}.${note}` };
   }
@@ -163,16 +166,16 @@ export async function defineNetwork(h: FlowHost, req: DefineRequest): Promise<Ou
     const first = await h.run(defineAndStart(xml, name, { validate: true }));
     return first.ok && noValidateOption(first.value[0]) ? h.run(defineAndStart(xml, name)) : first;
   });
-  if (!r.ok) return failed(`Could not define network ${label} on ${h.host}`, r.error);
+  if (!r.ok) return failed(h, `Could not define network ${label} on ${h.host}`, r.error);
   const [defined, started] = r.value;
-  if (!defined.ok) return failed(`libvirt refused to define network ${label} on ${h.host} (not started)`, defined.error);
-  if (!started.ok) return failed(`Network ${label} was defined on ${h.host}, but did not start`, started.error);
+  if (!defined.ok) return failed(h, `libvirt refused to define network ${label} on ${h.host} (not started)`, defined.error);
+  if (!started.ok) return failed(h, `Network ${label} was defined on ${h.host}, but did not start`, started.error);
   return { status: 'done', message: `Network ${label} defined and started on ${h.host}.` };
 }
 
 export async function startNetwork(h: FlowHost, name: string): Promise<Outcome> {
   const r = await h.ui.progress(`Starting network '${name}' on ${h.host}`, () => h.run(netStart(name)));
-  if (!r.ok) return failed(`Network '${name}' did not start on ${h.host}`, r.error);
+  if (!r.ok) return failed(h, `Network '${name}' did not start on ${h.host}`, r.error);
   return { status: 'done', message: `Network '${name}' started on ${h.host}.` };
 }
 
@@ -182,14 +185,14 @@ export async function stopNetwork(h: FlowHost, name: string): Promise<Outcome> {
   const answer = await h.ui.ask(`Stop network '${name}' on ${h.host}?`, describeUsers(users), [STOP]);
   if (answer !== STOP) return { status: 'cancelled' };
   const r = await h.ui.progress(`Stopping network '${name}' on ${h.host}`, () => h.run(netDestroy(name)));
-  if (!r.ok) return failed(`Network '${name}' was not stopped on ${h.host}`, r.error);
+  if (!r.ok) return failed(h, `Network '${name}' was not stopped on ${h.host}`, r.error);
   return { status: 'done', message: `Network '${name}' stopped on ${h.host}.` };
 }
 
 export async function setAutostart(h: FlowHost, name: string, enabled: boolean): Promise<Outcome> {
   const verb = enabled ? 'Enabling' : 'Disabling';
   const r = await h.ui.progress(`${verb} autostart of network '${name}' on ${h.host}`, () => h.run(netAutostart(name, enabled)));
-  if (!r.ok) return failed(`Autostart of network '${name}' was not ${enabled ? 'enabled' : 'disabled'} on ${h.host}`, r.error);
+  if (!r.ok) return failed(h, `Autostart of network '${name}' was not ${enabled ? 'enabled' : 'disabled'} on ${h.host}`, r.error);
   return { status: 'done', message: `Network '${name}' ${enabled ? 'now starts' : 'no longer starts'} when libvirtd starts on ${h.host}.` };
 }
 
@@ -201,7 +204,7 @@ export async function setAutostart(h: FlowHost, name: string, enabled: boolean):
  */
 export async function undefineNetwork(h: FlowHost, name: string): Promise<Outcome> {
   const [info, users] = await h.ui.progress(`Reading network '${name}' on ${h.host}`, () => Promise.all([h.run(netInfo(name)), networkUsers(h.run, name)]));
-  if (!info.ok) return failed(`Could not read network '${name}' on ${h.host}`, info.error);
+  if (!info.ok) return failed(h, `Could not read network '${name}' on ${h.host}`, info.error);
   const { active, persistent } = info.value;
   if (!active) {
     const answer = await h.ui.ask(`Undefine network '${name}' on ${h.host}?`, `Its definition is deleted from the host. ${describeUsers(users)}`, [UNDEFINE]);
@@ -212,7 +215,7 @@ export async function undefineNetwork(h: FlowHost, name: string): Promise<Outcom
     const answer = await h.ui.ask(`Network '${name}' on ${h.host} is transient: stopping it removes it. Stop it?`, describeUsers(users), [STOP]);
     if (answer !== STOP) return { status: 'cancelled' };
     const r = await h.ui.progress(`Stopping network '${name}' on ${h.host}`, () => h.run(netDestroy(name)));
-    if (!r.ok) return failed(`Network '${name}' was not stopped on ${h.host}`, r.error);
+    if (!r.ok) return failed(h, `Network '${name}' was not stopped on ${h.host}`, r.error);
     return { status: 'done', message: `Network '${name}' stopped and removed from ${h.host}.` };
   }
   const answer = await h.ui.ask(
@@ -223,15 +226,15 @@ export async function undefineNetwork(h: FlowHost, name: string): Promise<Outcom
   if (answer === UNDEFINE_KEEP_RUNNING) return undefineOnly(h, name, ' It keeps running until it is stopped.');
   if (answer !== STOP_AND_UNDEFINE) return { status: 'cancelled' };
   const r = await h.ui.progress(`Stopping and undefining network '${name}' on ${h.host}`, () => h.run(stopAndUndefine(name)));
-  if (!r.ok) return failed(`Could not stop and undefine network '${name}' on ${h.host}`, r.error);
+  if (!r.ok) return failed(h, `Could not stop and undefine network '${name}' on ${h.host}`, r.error);
   const [stopped, undefined_] = r.value;
-  if (!stopped.ok) return failed(`Network '${name}' was not stopped on ${h.host} (nor undefined)`, stopped.error);
-  if (!undefined_.ok) return failed(`Network '${name}' was stopped on ${h.host}, but not undefined`, undefined_.error);
+  if (!stopped.ok) return failed(h, `Network '${name}' was not stopped on ${h.host} (nor undefined)`, stopped.error);
+  if (!undefined_.ok) return failed(h, `Network '${name}' was stopped on ${h.host}, but not undefined`, undefined_.error);
   return { status: 'done', message: `Network '${name}' stopped and undefined on ${h.host}.` };
 }
 
 async function undefineOnly(h: FlowHost, name: string, note = ''): Promise<Outcome> {
   const r = await h.ui.progress(`Undefining network '${name}' on ${h.host}`, () => h.run(netUndefine(name)));
-  if (!r.ok) return failed(`Network '${name}' was not undefined on ${h.host}`, r.error);
+  if (!r.ok) return failed(h, `Network '${name}' was not undefined on ${h.host}`, r.error);
   return { status: 'done', message: `Network '${name}' undefined on ${h.host}.${note}` };
 }

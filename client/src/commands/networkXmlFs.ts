@@ -8,7 +8,7 @@
  * documents like any file.
  */
 import * as vscode from 'vscode';
-import type { HostConnectionManager } from '../remote';
+import type { HostConfig, HostConnectionManager } from '../remote';
 import { nextStep } from './failureAdvice';
 import { NETWORK_XML_SCHEME, networkXmlUriParts, parseNetworkXmlUri, readNetworkXml, saveNetworkXml, type NetworkXmlRef } from './networkXml';
 import type { CommandLog } from './vscodeFlowUi';
@@ -28,6 +28,10 @@ export class NetworkXmlFileSystem implements vscode.FileSystemProvider {
     private readonly log: CommandLog,
   ) {}
 
+  private configOf(host: string): HostConfig {
+    return this.manager.host(host)?.config ?? { name: host };
+  }
+
   private ref(uri: vscode.Uri): NetworkXmlRef {
     const ref = parseNetworkXmlUri(uri.path, uri.query);
     if (!ref) throw vscode.FileSystemError.FileNotFound(uri);
@@ -46,7 +50,7 @@ export class NetworkXmlFileSystem implements vscode.FileSystemProvider {
     if (!r.ok) {
       this.log.error(`Reading network '${ref.network}' on ${ref.host}: ${r.error.message}`);
       if (/not found|no network with matching/i.test(r.error.message)) throw vscode.FileSystemError.FileNotFound(uri);
-      throw vscode.FileSystemError.Unavailable(`${r.error.message}. ${nextStep(r.error)}`);
+      throw vscode.FileSystemError.Unavailable(`${r.error.message}. ${nextStep(r.error, this.configOf(ref.host))}`);
     }
     const bytes = Buffer.from(r.value, 'utf8');
     this.seen.set(uri.toString(), { mtime: Date.now(), size: bytes.length });
@@ -62,7 +66,7 @@ export class NetworkXmlFileSystem implements vscode.FileSystemProvider {
     );
     void this.manager.refresh(ref.host);
     if (!r.ok) {
-      const message = `${r.error.message}. ${nextStep(r.error)}`;
+      const message = `${r.error.message}. ${nextStep(r.error, this.configOf(ref.host))}`;
       this.log.error(`${message}${r.error.stderr ? `\n${r.error.stderr.trim()}` : ''}`);
       // Thrown: VS Code says the save failed and keeps the document dirty.
       throw new Error(message);
