@@ -24,13 +24,22 @@ import type { Span } from './span';
 export class XmlAttribute {
   constructor(
     readonly name: string,
-    private readonly nameStart: number,
+    private nameStart: number,
     /** Decoded value, or undefined when the attribute has no `=value`. */
     readonly value: string | undefined,
-    private readonly valueStart: number,
-    private readonly valueEnd: number,
-    private readonly end: number,
+    private valueStart: number,
+    private valueEnd: number,
+    private end: number,
   ) {}
+  /** Moves the attribute by `delta` (reparse.ts, on a tree it owns; nothing else moves a parsed tree). */
+  shift(delta: number): void {
+    this.nameStart += delta;
+    if (this.valueStart >= 0) {
+      this.valueStart += delta;
+      this.valueEnd += delta;
+    }
+    this.end += delta;
+  }
   get nameSpan(): Span {
     return { start: this.nameStart, end: this.nameStart + this.name.length };
   }
@@ -116,6 +125,26 @@ export function parseXml(text: string): XmlDocument {
   return new Parser(text).run();
 }
 
+/** What `parseFragment` read: the elements and direct text of a stretch of an element's content. */
+export interface XmlFragment {
+  readonly children: XmlElement[];
+  readonly text: string;
+  readonly textSpan: Span | undefined;
+}
+
+/**
+ * Parses `text[start, end)` as the content of `parent` (an element of a tree
+ * parsed from an earlier version of `text`): the elements read get `parent`
+ * as their parent and its depth + 1. Undefined unless the stretch is
+ * well-formed content on its own — no problem, comment, CDATA, processing
+ * instruction or DOCTYPE, every element closed inside it, `parent` not
+ * closed by it, and it ends exactly at `end` — so that the caller
+ * (reparse.ts) only splices what a full parse would have produced.
+ */
+export function parseFragment(text: string, start: number, end: number, parent: XmlElement): XmlFragment | undefined {
+  return new Parser(text).fragment(start, end, parent);
+}
+
 class Parser {
   private i = 0;
   private readonly errors: XmlProblem[] = [];
@@ -127,8 +156,31 @@ class Parser {
   /** Depth of elements skipped because they are nested too deep. */
   private skippedDepth = 0;
   private reportedDepth = false;
+  /** Depth of the element whose content is parsed, minus one (parseFragment; 0 for a document). */
+  private depthBase = 0;
+  /** Set by markup other than tags (comments, CDATA, PIs, DOCTYPE), which parseFragment refuses. */
+  private sawOtherMarkup = false;
 
   constructor(private readonly text: string) {}
+
+  fragment(start: number, end: number, parent: XmlElement): XmlFragment | undefined {
+    const t = this.text;
+    // A stand-in for `parent` collects what is read; its children are re-parented at the end.
+    const holder: XmlElement = { ...parent, children: [], text: '', textSpan: undefined, closed: false, endTagSpan: undefined };
+    this.stack.push(holder);
+    this.sawRoot = true;
+    this.depthBase = parent.depth - 1;
+    this.i = start;
+    while (this.i < end) {
+      if (t.charCodeAt(this.i) === 60 /* < */) this.markup();
+      else this.charData();
+      if (this.stack[0] !== holder || this.sawOtherMarkup || this.errors.length > 0) return undefined;
+    }
+    if (this.i !== end || this.stack.length !== 1 || this.skippedDepth > 0 || this.comments.length > 0) return undefined;
+    for (const [el, parts] of this.textParts) el.text = parts.join('');
+    for (const c of holder.children) (c as { parent: XmlElement | undefined }).parent = parent;
+    return { children: holder.children, text: holder.text, textSpan: holder.textSpan };
+  }
 
   run(): XmlDocument {
     const t = this.text;
@@ -162,6 +214,7 @@ class Parser {
   private markup(): void {
     const t = this.text;
     const start = this.i;
+    if (t.charCodeAt(start + 1) === 33 /* ! */ || t.charCodeAt(start + 1) === 63 /* ? */) this.sawOtherMarkup = true;
     if (t.startsWith('<!--', start)) return this.comment();
     if (t.startsWith('<![CDATA[', start)) return this.cdata();
     if (t.startsWith('<!DOCTYPE', start)) return this.doctype();
@@ -271,7 +324,7 @@ class Parser {
     if (!parent) {
       if (this.sawRoot) this.error(nameSpan, `Only one root element is allowed; <${name}> comes after the end of the root`);
     }
-    const depth = this.stack.length + this.skippedDepth + 1;
+    const depth = this.depthBase + this.stack.length + this.skippedDepth + 1;
     // Read into a reused list, then copied at its exact size: a new [] grows
     // to 16 slots on its first push, 20,000 <host> carried 13 empty ones each.
     const scratch = this.scratch;

@@ -34,6 +34,7 @@ import type { Check, CheckContext } from '../checks/check';
 import { buildModel } from '../model/libvirt';
 import { LineIndex, toRange } from '../parse/lineIndex';
 import { parseXml, type XmlDocument } from '../parse/xml';
+import { reparseXml } from '../parse/reparse';
 import { factsOf, hostFactsOf, WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { KvmHostFacts } from '../workspace/hostFactsFormat';
 import { isHostObjectUri } from '../workspace/kvmHosts';
@@ -162,7 +163,8 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
   /** Members of each folder-language group, and their findings once computed. */
   const groups = new Map<string, { readonly members: Set<string>; results?: Map<string, Finding[]> }>();
 
-  function makeEntry(uri: string, text: string): Entry {
+  /** `old` is the entry `text` replaces: its tree is re-parsed where the edit touched it (and consumed). */
+  function makeEntry(uri: string, text: string, old?: Entry): Entry {
     if (text.length > MAX_DOCUMENT_SIZE) return { uri, text, kind: undefined, ctx: undefined };
     if (!text.trimStart().startsWith('<')) {
       const lang = folderLanguages.find((l) => {
@@ -175,7 +177,8 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       });
       if (lang) return { uri, text, kind: lang.kind, ctx: undefined, lang, group: `${lang.kind}:${lang.groupOf(uri)}` };
     }
-    const xml = parseXml(text);
+    const oldXml = old?.ctx?.xml ?? old?.xml;
+    const xml = (oldXml && reparseXml(oldXml, text)) || parseXml(text);
     const kind = kindOfRoot(xml.root);
     if (!kind || !xml.root) return { uri, text, kind: undefined, ctx: undefined, xml: xml.root ? xml : undefined };
     return { uri, text, kind, ctx: { uri, kind, xml, model: buildModel(kind, xml.root) } };
@@ -341,7 +344,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     setFile(uri, text) {
       const old = entries.get(uri);
       if (old && old.text === text) return [];
-      const e = makeEntry(uri, text);
+      const e = makeEntry(uri, text, old);
       entries.set(uri, e);
       const affected = e.ctx ? index.update(factsOf(uri, e.ctx.model)) : e.lang ? index.update(hostFactsOf(uri, e.lang.kind, hostFacts(e.lang, uri, text))) : index.remove(uri);
       leaveGroup(old, affected);
