@@ -187,13 +187,29 @@ class IpBlockView implements IpBlock {
     this.hosts = [];
     if (dhcp)
       for (const c of dhcp.children) {
-        if (c.name === 'range') this.ranges.push(new DhcpRangeView(c));
-        else if (c.name === 'host') this.hosts.push(new DhcpHostView(c));
+        if (c.name === 'range') this.ranges.push(viewOf(rangeViews, c, DhcpRangeView));
+        else if (c.name === 'host') this.hosts.push(viewOf(hostViews, c, DhcpHostView));
       }
   }
   get addr(): Addr | undefined {
     return this.a === UNSET ? (this.a = parseAddr(this.address?.value)) : this.a;
   }
+}
+
+/**
+ * The views of DHCP ranges and hosts read only their element's attributes,
+ * so a view is kept per element and reused by the next version's model:
+ * parse/reparse.ts keeps an element object only while its start tag is
+ * unchanged (it moves spans, which the views read on use). A 20,000-host
+ * network then re-parses no address and makes no view per keystroke.
+ */
+const hostViews = new WeakMap<XmlElement, DhcpHostView>();
+const rangeViews = new WeakMap<XmlElement, DhcpRangeView>();
+
+function viewOf<V>(cache: WeakMap<XmlElement, V>, el: XmlElement, View: new (el: XmlElement) => V): V {
+  let v = cache.get(el);
+  if (!v) cache.set(el, (v = new View(el)));
+  return v;
 }
 
 function ipBlock(el: XmlElement): IpBlock {
