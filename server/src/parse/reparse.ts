@@ -19,7 +19,11 @@
  *
  * The old document is consumed: its elements and spans are reused and moved
  * in place, so the caller must not use it (nor findings holding its spans)
- * afterwards.
+ * afterwards. The element holding the edit and its ancestors are new
+ * objects; every element object kept from the old tree has the same name,
+ * attributes, children and text as before, only moved. So results computed
+ * from an element's subtree can be kept per element object (model views,
+ * schema validation) as long as their spans are read on use or moved.
  */
 import type { Span } from './span';
 import { parseFragment, type XmlDocument, type XmlElement } from './xml';
@@ -119,26 +123,43 @@ export function reparseXml(old: XmlDocument, text: string): XmlDocument | undefi
     elTextSpan = undefined;
   }
 
-  // Move everything after the stretch, then splice the new children in.
+  // Move everything after the stretch. The element and its ancestors are
+  // replaced by copies (their content changed), so that an element object that
+  // survives a reparse always has the content it had: only its spans moved.
   for (let k = last + 1; k < cs.length; k++) shiftTree(cs[k], delta);
-  cs.splice(first, last + 1 - first, ...frag.children);
-  const m = el as Mutable<XmlElement>;
-  m.text = elText;
-  m.textSpan = elTextSpan;
-  for (let up: XmlElement | undefined = el; up; up = up.parent) {
-    const u = up as Mutable<XmlElement>;
-    if (up !== el) {
-      const siblings = up.children;
-      // Siblings after the branch that holds the edit.
-      let k = siblings.length - 1;
-      while (k >= 0 && siblings[k].span.start >= b) shiftTree(siblings[k--], delta);
-      if (u.textSpan && u.textSpan.end >= b) u.textSpan = { start: u.textSpan.start >= b ? u.textSpan.start + delta : u.textSpan.start, end: u.textSpan.end + delta };
-    }
-    u.span = { start: up.span.start, end: up.span.end + delta };
-    if (up.endTagSpan) u.endTagSpan = { start: up.endTagSpan.start + delta, end: up.endTagSpan.end + delta };
+  let copy: Mutable<XmlElement> = {
+    ...el,
+    children: cs.slice(0, first).concat(frag.children, cs.slice(last + 1)),
+    text: elText,
+    textSpan: elTextSpan,
+    span: { start: el.span.start, end: el.span.end + delta },
+    endTagSpan: { start: el.endTagSpan.start + delta, end: el.endTagSpan.end + delta },
+  };
+  adopt(copy);
+  for (let up = el.parent, below: XmlElement = el; up; below = up, up = up.parent) {
+    const siblings = up.children.slice();
+    // Siblings after the branch that holds the edit.
+    for (let k = siblings.length - 1; k >= 0 && siblings[k].span.start >= b; k--) shiftTree(siblings[k], delta);
+    siblings[siblings.lastIndexOf(below)] = copy;
+    const ts = up.textSpan;
+    const parentCopy: Mutable<XmlElement> = {
+      ...up,
+      children: siblings,
+      span: { start: up.span.start, end: up.span.end + delta },
+      endTagSpan: up.endTagSpan && { start: up.endTagSpan.start + delta, end: up.endTagSpan.end + delta },
+      textSpan: ts && ts.end >= b ? { start: ts.start >= b ? ts.start + delta : ts.start, end: ts.end + delta } : ts,
+    };
+    adopt(parentCopy);
+    copy = parentCopy;
   }
+  const newRoot = copy;
   const comments = old.comments.map((c) => (c.span.start >= b ? { span: { start: c.span.start + delta, end: c.span.end + delta }, text: c.text } : c));
-  return { text, root, errors: [], comments, declaredEntities: [] };
+  return { text, root: newRoot, errors: [], comments, declaredEntities: [] };
+}
+
+/** Makes `el` the parent of its children. */
+function adopt(el: XmlElement): void {
+  for (const c of el.children) (c as Mutable<XmlElement>).parent = el;
 }
 
 /** Moves an element and everything in it by `delta`, in place. */

@@ -24,7 +24,7 @@ export function schemaProblems(xml: XmlDocument, kind: LibvirtKind): SchemaProbl
     found = [];
     try {
       const g = libvirtGrammar();
-      const v = new Validator(g.table, xml.text);
+      const v = new Validator(g.table, xml.text, true);
       for (const t of schemaTargets(xml, kind)) found.push(...v.validateRoot(t.el, g.starts[t.start]));
     } catch {
       // Never let a grammar bug take the diagnostics down.

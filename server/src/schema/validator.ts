@@ -79,11 +79,32 @@ function listNames(names: readonly string[], wrap: (n: string) => string): strin
   return names.length > 12 ? `${shown.join(', ')}, …` : shown.join(', ');
 }
 
+/** What matching one element against one pattern gave: the derivative and the problems, at the element's position then. */
+interface Matched {
+  start: number;
+  readonly after: Pattern | undefined;
+  problems: SchemaProblem[];
+}
+
+/**
+ * Per element object and pattern, the result of matching it (documents'
+ * validators only, see `reuse`). parse/reparse.ts keeps an element object
+ * only while its subtree is unchanged, so the result holds; its spans are
+ * moved when the element was.
+ */
+const matchedCache = new WeakMap<XmlElement, Map<Pattern, Matched>>();
+
 export class Validator {
   constructor(
     private readonly table: PatternTable,
     /** The document text, to tell finished start tags from unfinished ones. */
     private readonly text: string,
+    /**
+     * Reuse results of elements validated before (and keep them). Only for a
+     * document's own tree with its own text: a validator given other text
+     * (completion's probes) judges start tags differently.
+     */
+    private readonly reuse = false,
   ) {}
 
   /** Validates `el` against `start` (an element pattern or a choice of them). */
@@ -104,6 +125,32 @@ export class Validator {
    * no element pattern of that name is allowed.
    */
   private matchElement(p: Pattern, el: XmlElement, scope: Scope, out: SchemaProblem[], parentName: string | undefined): Pattern | undefined {
+    // Namespace declarations in scope come from the ancestors: only the usual case (none) is kept.
+    if (!this.reuse || scope.size > 0) return this.matchElementAfresh(p, el, scope, out, parentName);
+    let byPattern = matchedCache.get(el);
+    const known = byPattern?.get(p);
+    if (known) {
+      const delta = el.span.start - known.start;
+      if (delta !== 0) {
+        known.problems = known.problems.map((x) => ({ ...x, span: { start: x.span.start + delta, end: x.span.end + delta } }));
+        known.start = el.span.start;
+      }
+      for (const x of known.problems) out.push(x);
+      return known.after;
+    }
+    const mark = out.length;
+    const after = this.matchElementAfresh(p, el, scope, out, parentName);
+    const problems = out.slice(mark);
+    // Kept only when every problem lies inside the element (so it moves with it).
+    if (problems.every((x) => x.span.start >= el.span.start && x.span.end <= el.span.end)) {
+      if (!byPattern) matchedCache.set(el, (byPattern = new Map()));
+      // Copies of the spans: a problem may hold one of the tree's own span objects, which reparse moves in place.
+      byPattern.set(p, { start: el.span.start, after, problems: problems.map((x) => ({ ...x, span: { start: x.span.start, end: x.span.end } })) });
+    }
+    return after;
+  }
+
+  private matchElementAfresh(p: Pattern, el: XmlElement, scope: Scope, out: SchemaProblem[], parentName: string | undefined): Pattern | undefined {
     const inner = extendScope(scope, el);
     const cands = el.name.indexOf(':') < 0 ? elementCandidates(p, inner.get('') ?? '', el.name) : elementCandidates(p, ...resolve(el.name, inner, true));
     if (cands.length === 0) return undefined;
