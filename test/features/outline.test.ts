@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import { serviceWith } from '../harness/cursor';
+import { MAX_LISTED_HOSTS } from '../../server/src/features/outline';
 
 function textAt(text: string, r: Range): string {
   const lines = text.split('\n');
@@ -83,6 +84,24 @@ test('many static hosts are grouped under one node', () => {
   assert.equal(group.kind, SymbolKind.Array);
   assert.equal(group.children!.length, 12);
   assert.equal(syms[0].detail, 'isolated');
+  checkNesting(syms);
+});
+
+test('more static hosts than the outline lists: the first ones, then one node for the rest', () => {
+  const n = MAX_LISTED_HOSTS + 5;
+  const hosts = Array.from({ length: n }, (_, i) => `      <host mac='52:54:00:00:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}' name='h${i}' ip='10.0.${4 + (i >> 8)}.${(i & 255) + 1}'/>`).join('\n');
+  const text = `<network>\n  <name>n</name>\n  <ip address='10.0.0.1' prefix='16'>\n    <dhcp>\n${hosts}\n    </dhcp>\n  </ip>\n</network>`;
+  const syms = serviceWith('file:///ws/n.xml', text).documentSymbols('file:///ws/n.xml');
+  const group = syms[0].children![0].children![0];
+  assert.equal(group.name, `hosts (${n})`);
+  assert.equal(group.children!.length, MAX_LISTED_HOSTS + 1);
+  assert.equal(group.children![MAX_LISTED_HOSTS - 1].name, `host h${MAX_LISTED_HOSTS - 1}`);
+  const rest = group.children![MAX_LISTED_HOSTS];
+  assert.equal(rest.name, '… 5 more hosts');
+  assert.equal(rest.detail, 'the outline lists the first 1,000');
+  // It covers the unlisted hosts: from the first of them to the end of the last.
+  assert.equal(rest.range.start.line, 4 + MAX_LISTED_HOSTS);
+  assert.equal(rest.range.end.line, 4 + n - 1);
   checkNesting(syms);
 });
 

@@ -22,6 +22,9 @@ import { ifupdownOutline } from './ifupdown';
 /** Static DHCP hosts are grouped under one node when an <ip> has more than this many. */
 export const HOST_GROUP_THRESHOLD = 5;
 
+/** At most this many static DHCP hosts of one <ip> are listed; one more node stands for the rest. */
+export const MAX_LISTED_HOSTS = 1000;
+
 class Builder {
   constructor(private readonly li: LineIndex) {}
 
@@ -56,15 +59,22 @@ function ipSymbol(b: Builder, ip: IpBlock): DocumentSymbol {
     const size = r.startAddr && r.endAddr && r.startAddr.family === r.endAddr.family && r.endAddr.value >= r.startAddr.value ? r.endAddr.value - r.startAddr.value + 1n : undefined;
     kids.push(b.el(r.el, `range ${r.start?.value ?? '?'} – ${r.end?.value ?? '?'}`, SymbolKind.Array, size !== undefined ? `${countText(size)} addresses` : undefined, undefined, r.start));
   }
-  const hosts = ip.hosts.map((h) => {
+  const hosts = ip.hosts.slice(0, MAX_LISTED_HOSTS).map((h) => {
     const label = h.name?.value ?? h.mac?.value ?? h.id?.value ?? h.ip?.value ?? 'host';
     const detail = [h.mac?.value ?? h.id?.value, h.ip?.value].filter(Boolean).join(' → ');
     return b.el(h.el, `host ${label}`, SymbolKind.Variable, detail, undefined, h.name ?? h.mac ?? h.id ?? h.ip);
   });
-  if (hosts.length > HOST_GROUP_THRESHOLD) {
+  const unlisted = ip.hosts.length - hosts.length;
+  if (unlisted > 0) {
+    // 20,000 hosts made a 5 MB answer that kept every other request waiting: the rest is one node.
+    const next = ip.hosts[hosts.length].el;
+    const last = ip.hosts[ip.hosts.length - 1].el;
+    hosts.push(b.sym(`… ${countText(BigInt(unlisted))} more hosts`, SymbolKind.Array, { start: next.span.start, end: last.span.end }, next.nameSpan, `the outline lists the first ${countText(BigInt(MAX_LISTED_HOSTS))}`));
+  }
+  if (ip.hosts.length > HOST_GROUP_THRESHOLD) {
     const first = ip.hosts[0].el;
     const last = ip.hosts[ip.hosts.length - 1].el;
-    kids.push(b.sym(`hosts (${hosts.length})`, SymbolKind.Array, { start: first.span.start, end: last.span.end }, first.nameSpan, 'static DHCP hosts', hosts));
+    kids.push(b.sym(`hosts (${ip.hosts.length})`, SymbolKind.Array, { start: first.span.start, end: last.span.end }, first.nameSpan, 'static DHCP hosts', hosts));
   } else kids.push(...hosts);
   const tftp = child(ip.el, 'tftp');
   if (tftp) kids.push(b.el(tftp, 'tftp', SymbolKind.Property, val(tftp, 'root')));
