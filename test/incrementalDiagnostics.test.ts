@@ -8,15 +8,7 @@ import { test } from 'node:test';
 import { bigNetwork } from '../bench/generate';
 import { createLanguageService } from '../server/src/service/languageService';
 import { fixtureCases } from './harness/fixtureCases';
-
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './harness/hostileInputs';
 
 /** Small edits at a random place, mostly inside values and text, as typing makes them. */
 const PIECES = ['a', '1', '0', ':', '.', ' ', "'", '<', '/', '"', 'x', '<host/>', ''];
@@ -27,7 +19,7 @@ function edit(text: string, rnd: () => number): string {
 }
 
 function compareChain(uri: string, text: string, edits: number, seed: number): void {
-  const rnd = random(seed);
+  const rnd = rng(seed);
   const edited = createLanguageService();
   edited.setFile(uri, text);
   edited.getDiagnostics(uri);

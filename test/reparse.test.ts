@@ -11,6 +11,7 @@ import { bigNetwork } from '../bench/generate';
 import { reparseXml } from '../server/src/parse/reparse';
 import { parseXml, type XmlDocument, type XmlElement } from '../server/src/parse/xml';
 import { fixtureCases } from './harness/fixtureCases';
+import { rng } from './harness/hostileInputs';
 
 /** A plain copy of everything a parse returns (spans, values, parents), for deepEqual. */
 function plainElement(el: XmlElement): unknown {
@@ -41,16 +42,6 @@ function plain(doc: XmlDocument): unknown {
   };
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PIECES = ['a', 'Z', '1', ' ', '\n', "'", '"', '<', '>', '/', '=', '&', '&amp;', '<x/>', '<host/>', '</', '<!-- c -->', 'name', '<![CDATA[ ]]>', '  '];
 
 function randomEdit(text: string, rnd: () => number): string {
@@ -65,7 +56,7 @@ function randomEdit(text: string, rnd: () => number): string {
  * `chained`); returns how many the reparse took (did not refuse).
  */
 function chain(text: string, edits: number, seed: number, edit = randomEdit, chained = true): number {
-  const rnd = random(seed);
+  const rnd = rng(seed);
   let doc = parseXml(text);
   let taken = 0;
   for (let i = 0; i < edits; i++) {
