@@ -59,6 +59,8 @@ export interface StartOptions {
   /** Declare dynamic registration of file watchers (default true). */
   watchers?: boolean;
   execArgv?: string[];
+  /** The server bundle to run (default: the checkout's out/server.js). */
+  server?: string;
 }
 
 type Waiter = { uri: string; resolve: (p: PublishDiagnosticsParams) => void; timer: NodeJS.Timeout };
@@ -87,7 +89,7 @@ export class TestClient {
 
   static async start(opts: StartOptions = {}): Promise<TestClient> {
     ensureBuilt();
-    const child = spawn(process.execPath, [...(opts.execArgv ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(opts.execArgv ?? []), opts.server ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const c = new TestClient(child, conn, opts.settings ?? {});
     child.stderr!.on('data', (d) => (c.stderr += String(d)));
