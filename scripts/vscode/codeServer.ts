@@ -26,6 +26,10 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
   'update.mode': 'none',
   'chat.commandCenter.enabled': false,
   'editor.minimap.enabled': false,
+  'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'window.commandCenter': false,
+  'remote.autoForwardPorts': false,
 };
 
 /** Installs code-server when it is missing (the project's script, cached) and returns its folder. */

@@ -28,8 +28,8 @@ after(async () => {
 });
 
 async function group(t: TestContext, name: string, folder: string): Promise<void> {
-  const run = await runGroup(session.server, session.browser, name, folder);
   try {
+    const run = await runGroup(session.server, session.browser, name, folder);
     assert.ok(run.results, `group ${name} wrote no results (exit ${run.exitCode}${run.exitCode === -1 ? ': timed out' : ''})`);
     console.log(`# in-host ${name}: VS Code ${run.results.vscodeVersion}, ${run.results.tests.length} tests, measures ${JSON.stringify(run.results.measures)}`);
     for (const r of run.results.tests) {

@@ -15,6 +15,8 @@ import type { GroupResults } from '../host/results';
 
 /** A whole group must end within this (its own waits fail sooner). */
 const GROUP_TIMEOUT_MS = 5 * 60_000;
+/** Loading the workbench page (a failure bound). */
+export const PAGE_LOAD_MS = 180_000;
 
 export function resultsDirOf(server: { dataDir: string }): string {
   return path.join(server.dataDir, 'results');
@@ -49,7 +51,8 @@ export async function runGroup(server: CodeServer, browser: Browser, group: stri
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
     const exited = new Promise<number>((resolve) => void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code)));
-    await page.goto(payloadUrl(server, folder, testsPath));
+    // The first load of the workbench (~15 MB of scripts) is slow on a busy machine.
+    await page.goto(payloadUrl(server, folder, testsPath), { waitUntil: 'domcontentloaded', timeout: PAGE_LOAD_MS });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<number>((resolve) => (timer = setTimeout(() => resolve(-1), GROUP_TIMEOUT_MS)));
     const exitCode = await Promise.race([exited, timeout]);

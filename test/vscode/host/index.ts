@@ -17,7 +17,7 @@ import { MEASURES_KEY, type GroupResults, type TestResult } from './results';
 
 export async function run(): Promise<void> {
   const group = path.basename(__dirname);
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, reporter: 'spec' });
   for (const f of fs.readdirSync(__dirname).sort()) if (f.endsWith('.suite.js')) mocha.addFile(path.join(__dirname, f));
   (globalThis as Record<string, unknown>)[MEASURES_KEY] = {};
   const tests: TestResult[] = [];

@@ -8,7 +8,7 @@ import { MEASURES_KEY } from './results';
 
 export const EXTENSION_ID = 'virtnet.virtnet';
 /** How long to wait for the server before a wait fails (a failure bound, not a speed check). */
-const WAIT_MS = 30_000;
+const WAIT_MS = 60_000;
 
 export function extension(): vscode.Extension<unknown> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
