@@ -26,6 +26,12 @@ PACKAGES=(
   "qemu-system-x86:qemu-system-x86_64" # VMs for the VM tests (software emulation, no KVM needed) and the network-commands tests
   "busybox-static:/bin/busybox"      # the minimal guest's initramfs (scripts/testbed/guest.sh)
   "cpio:cpio"                        # packs that initramfs
+  "chromium:chromium"                # headless browser for the VS Code UI tests (playwright-core drives it)
+  "libkrb5-dev:krb5-config"          # code-server's kerberos module builds against it (scripts/vscode/install-code-server.sh)
+  "ripgrep:rg"                       # code-server's search (its postinstall would download ripgrep from GitHub)
+  "g++:g++"                          # code-server's native modules are built from source
+  "make:make"
+  "python3:python3"                  # node-gyp
 )
 
 check_only=0
