@@ -7,7 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { freshMac, nextFreeSubnet } from '../server/src/features/freshValues';
+import { formatSubnet } from '../server/src/net/ip';
 import { parseHostFacts, type HostFactsParams, type KvmHostFacts } from '../server/src/workspace/hostFactsFormat';
+import { WorkspaceIndex } from '../server/src/workspace/workspaceIndex';
+import { cursor } from './harness/cursor';
 import { observedService } from './harness/observed';
 
 const UUID = '9a05da11-e96b-47f3-8253-a3a482e445f5';
@@ -170,4 +174,35 @@ test('host facts: with many hosts a message names three, counts the others and g
   const [d] = service.getDiagnostics('file:///ws/vm.xml');
   assert.match(String(d.message), /which hosts 'kvm1', 'kvm2', 'kvm3' and 2 more \(read 2026-12-04 11:00 UTC to 2026-12-04 15:00 UTC\) do not have/);
   assert.equal(d.relatedInformation?.length, 5);
+});
+
+test('host facts: fresh MACs and subnets avoid what the hosts use', () => {
+  const w = new WorkspaceIndex();
+  w.setHost(facts(params({
+    networks: [
+      { name: 'a', active: true, bridge: 'virbr1', subnets: ['192.168.100.0/24'] },
+      // Inactive networks may be started: their subnets are not offered either.
+      { name: 'b', active: false, bridge: 'virbr2', subnets: ['192.168.101.0/24'] },
+    ],
+  })));
+  assert.equal(formatSubnet(nextFreeSubnet(w)!), '192.168.102.0/24');
+  const seq = [[0x12, 0x34, 0x56], [1, 2, 3]];
+  let i = 0;
+  assert.equal(freshMac(w, [], () => Uint8Array.from(seq[i++])), '52:54:00:01:02:03');
+});
+
+test('host facts: completion offers the networks of the hosts for <source network> and their bridges for <source bridge>', () => {
+  const { service } = observedService();
+  service.setFile('file:///ws/n1.xml', lab().replace(/lab/g, 'n1'));
+  service.setHost(facts(params({ bridges: ['br-lan'] })));
+  const at = (marked: string) => {
+    const c = cursor(marked);
+    service.setFile('file:///ws/vm.xml', c.text);
+    return service.complete('file:///ws/vm.xml', c.position).items.map((x) => `${x.label} ${x.detail ?? ''}`.trim());
+  };
+  const nets = at("<interface type='network'><source network='|'/></interface>");
+  assert.ok(nets.includes('n1 network defined in the workspace'), nets.join('\n'));
+  assert.ok(nets.includes("default network on host 'kvm1' (active)"), nets.join('\n'));
+  const bridges = at("<interface type='bridge'><source bridge='|'/></interface>");
+  assert.ok(bridges.some((b) => b.startsWith('br-lan')), bridges.join('\n'));
 });

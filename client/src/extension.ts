@@ -1,11 +1,14 @@
 /**
  * Extension entry point: starts the VirtNet language server, creates the
  * KVM hosts' connection manager (one per window) with its log channel and
- * SSH prompts, and registers the hosts view and the network commands. Every disposable goes into
+ * SSH prompts, registers the hosts view and the network commands, and sends
+ * the facts of the hosts the workspace targets to the language server.
+ * Every disposable goes into
  * `context.subscriptions`.
  */
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, type LanguageClient } from 'vscode-languageclient/node';
+import { startHostFactsSync } from './hostFactsGlue';
 import { createLanguageClient, xmlExtensionPresent } from './languageClient';
 import { registerNetworkCommands } from './commands/networkCommands';
 import { commandLogLine } from './log/commandLog';
@@ -46,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   await client.start();
+  // After each refresh of a host in `virtnet.targetHosts`: what it runs joins the checks.
+  context.subscriptions.push(startHostFactsSync(manager, client, log));
 }
 
 export async function deactivate(): Promise<void> {

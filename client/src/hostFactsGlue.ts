@@ -1,9 +1,8 @@
 /**
  * VS Code glue of the host facts: the `virtnet.targetHosts` setting and the
  * language client around HostFactsSync (client/src/remote/hostFactsSync.ts,
- * where the logic is, tested against real hosts). One call from activate():
- *
- *     context.subscriptions.push(startHostFactsSync(manager, client, log));
+ * where the logic is, tested against real hosts), started by activate()
+ * once the language client runs.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';

@@ -21,7 +21,7 @@ export function freshUuid(): string {
 /**
  * A MAC address with libvirt's (QEMU's) prefix 52:54:00 — unicast, locally
  * administered (0x52 has the multicast bit clear and the local bit set) —
- * that no file of the workspace uses and that is not in `avoid`.
+ * that no file of the workspace nor VM of a targeted KVM host uses and that is not in `avoid`.
  */
 export function freshMac(workspace: WorkspaceIndex, avoid: Iterable<string> = [], random: RandomBytes = defaultRandom): string {
   const taken = new Set([...avoid].map(normalizeMac));
@@ -29,7 +29,7 @@ export function freshMac(workspace: WorkspaceIndex, avoid: Iterable<string> = []
   for (let attempt = 0; attempt < 1000; attempt++) {
     const b = random(3);
     mac = ['52', '54', '00', ...[b[0], b[1], b[2]].map((x) => x.toString(16).padStart(2, '0'))].join(':');
-    if (!taken.has(mac) && workspace.macUses(mac).length === 0) return mac;
+    if (!taken.has(mac) && workspace.macUses(mac).length === 0 && workspace.hosts.nicsWithMac(mac).length === 0) return mac;
   }
   return mac;
 }
@@ -54,7 +54,7 @@ const MAX_TRIES = 1 << 16;
 
 /**
  * The first private subnet of `prefix` bits (default /24 for IPv4, /64 for
- * IPv6) that overlaps no network of the workspace, nothing in `avoid`, and
+ * IPv6) that overlaps no network of the workspace or of a targeted KVM host, nothing in `avoid`, and
  * not libvirt's default 192.168.122.0/24. IPv4 searches 192.168.100.0/24
  * upwards, then the rest of 192.168.0.0/16, 10.0.0.0/8 and 172.16.0.0/12;
  * IPv6 searches a random unique-local (fd00::/8) /48.
@@ -67,7 +67,7 @@ export function nextFreeSubnet(
   random: RandomBytes = defaultRandom,
 ): Subnet | undefined {
   const free = (s: Subnet) =>
-    workspace.overlapping(s).length === 0 && !avoid.some((a) => overlaps(a, s)) && !(family === 4 && overlaps(LIBVIRT_DEFAULT_SUBNET, s));
+    workspace.overlapping(s).length === 0 && !workspace.hosts.anySubnetOverlapping(s) && !avoid.some((a) => overlaps(a, s)) && !(family === 4 && overlaps(LIBVIRT_DEFAULT_SUBNET, s));
   if (family === 4) {
     if (prefix < 8 || prefix > 30) return undefined;
     for (const { pool, from } of V4_POOLS) {

@@ -116,6 +116,23 @@ export class KvmHostIndex {
     return out;
   }
 
+  /** Whether a host network (active or not: it may be started) has a subnet overlapping `s`. */
+  anySubnetOverlapping(s: Subnet): boolean {
+    for (const t of this.tables.values()) for (const n of t.facts.networks) for (const subnet of n.subnets) if (overlaps(s, subnet)) return true;
+    return false;
+  }
+
+  /** Whether a host uses this bridge name: one of its networks' bridges, or a bridge device. */
+  bridgeInUse(name: string): boolean {
+    for (const t of this.tables.values()) if (t.byBridge.has(name) || t.bridges?.has(name)) return true;
+    return false;
+  }
+
+  /** Every bridge device the hosts have, sorted (for completion). */
+  bridgeDeviceNames(): string[] {
+    return [...new Set([...this.tables.values()].flatMap((t) => [...(t.bridges ?? [])]))].sort();
+  }
+
   /** Hosts whose bridge devices are known. */
   hostsWithKnownBridges(): KvmHostFacts[] {
     return this.all().flatMap((t) => (t.bridges ? [t.facts] : []));

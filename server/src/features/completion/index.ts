@@ -27,7 +27,7 @@ import type { Span } from '../../parse/span';
 import type { XmlElement } from '../../parse/xml';
 import type { FeatureContext } from '../context';
 import { freeHostAddress, freshMac, freshUuid } from '../freshValues';
-import { freeBridgeName, freeNetworkName, freeSubnet, hostBridgeNames, ipBlockOf } from './suggestedValues';
+import { freeBridgeName, freeNetworkName, freeSubnet, hostBridgeNames, ipBlockOf, sourceNetworkValues } from './suggestedValues';
 import { attributeChoices, attributeValues, childChoices, rootChoices, shapeOf, textValues, type ElementChoice } from './schemaAt';
 import { situationAt, type Situation } from './situation';
 import { escapeSnippet } from './snippetText';
@@ -117,7 +117,7 @@ class Collector {
     if (this.fillCache) return this.fillCache;
     const ctx = this.ctx;
     const sub = freeSubnet(ctx);
-    const nets = ctx.workspace.networkNames();
+    const nets = sourceNetworkValues(ctx).map((v) => v.value);
     const bridges = hostBridgeNames(ctx);
     const choice = (n: number, vals: string[], dflt: string) =>
       vals.length > 1 ? `\${${n}|${vals.map((v) => v.replace(/[,|\\$}]/g, (x) => `\\${x}`)).join(',')}|}` : `\${${n}:${escapeSnippet(vals[0] ?? dflt)}}`;
@@ -453,7 +453,7 @@ function generatedValues(ctx: FeatureContext, el: XmlElement, attr: string, prob
     // A free string in the grammar: offer the models QEMU guests commonly use.
     return NIC_MODELS.map(([v, d]) => ({ value: v, detail: d }));
   }
-  if (n === 'source' && attr === 'network') return ctx.workspace.networkNames().map((v) => ({ value: v, detail: 'network defined in the workspace' }));
+  if (n === 'source' && attr === 'network') return sourceNetworkValues(ctx);
   if (n === 'source' && attr === 'bridge') return hostBridgeNames(ctx).map((v) => ({ value: v, detail: 'bridge known in the workspace' }));
   if (isNet && n === 'bridge' && attr === 'name' && el.parent?.name === 'network') {
     if (forwardMode(ctx) === 'bridge') return hostBridgeNames(ctx).map((v) => ({ value: v, detail: 'host bridge known in the workspace' }));

@@ -61,19 +61,36 @@ export function hostBridgeNames(ctx: FeatureContext): string[] {
     for (const b of f.nicBridges) if (b.value) out.add(b.value);
     for (const b of f.hostBridges ?? []) out.add(b.name);
   }
+  for (const b of ctx.workspace.hosts.bridgeDeviceNames()) out.add(b);
   return [...out].sort();
 }
 
-/** The first `virbrN` (N ≥ 1; virbr0 is the default network's) no workspace network uses. */
+/** Values for `<source network='…'>`: the workspace's networks, then those only a targeted KVM host has. */
+export function sourceNetworkValues(ctx: FeatureContext): { value: string; detail: string }[] {
+  const inFiles = ctx.workspace.networkNames();
+  const out = inFiles.map((v) => ({ value: v, detail: 'network defined in the workspace' }));
+  const seen = new Set(inFiles);
+  for (const h of ctx.workspace.hosts.list()) {
+    for (const n of [...h.networks].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (seen.has(n.name)) continue;
+      seen.add(n.name);
+      out.push({ value: n.name, detail: `network on host '${h.host}' (${n.active ? 'active' : 'inactive'})` });
+    }
+  }
+  return out;
+}
+
+/** The first `virbrN` (N ≥ 1; virbr0 is the default network's) no workspace network nor targeted KVM host uses. */
 export function freeBridgeName(ctx: FeatureContext): string {
   for (let n = 1; ; n++) {
     const name = `virbr${n}`;
-    if (ctx.workspace.networksWithBridge(name).length === 0) return name;
+    if (ctx.workspace.networksWithBridge(name).length === 0 && !ctx.workspace.hosts.bridgeInUse(name)) return name;
   }
 }
 
 /** A network name not used in the workspace: `base`, then `base-2`, `base-3`… */
 export function freeNetworkName(ctx: FeatureContext, base: string): string {
-  if (ctx.workspace.networksNamed(base).length === 0) return base;
-  for (let n = 2; ; n++) if (ctx.workspace.networksNamed(`${base}-${n}`).length === 0) return `${base}-${n}`;
+  const free = (name: string) => ctx.workspace.networksNamed(name).length === 0 && ctx.workspace.hosts.networksNamed(name).length === 0;
+  if (free(base)) return base;
+  for (let n = 2; ; n++) if (free(`${base}-${n}`)) return `${base}-${n}`;
 }
