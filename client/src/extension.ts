@@ -48,9 +48,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  await client.start();
-  // After each refresh of a host in `virtnet.targetHosts`: what it runs joins the checks.
-  context.subscriptions.push(startHostFactsSync(manager, client, log));
+  // Not awaited: the server starts in the background, so activation does not wait for it
+  // (requests sent meanwhile wait for the start). Once it runs, after each refresh of a
+  // host in `virtnet.targetHosts`, what the host runs joins the checks.
+  const started = client;
+  void started.start().then(
+    () => {
+      if (client === started) context.subscriptions.push(startHostFactsSync(manager, started, log));
+    },
+    (e: unknown) => log.error(`The VirtNet language server did not start: ${e instanceof Error ? e.message : String(e)}`),
+  );
 }
 
 export async function deactivate(): Promise<void> {
