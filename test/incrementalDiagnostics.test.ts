@@ -46,3 +46,28 @@ test('an edited network with many hosts: the same diagnostics as a fresh service
   // Duplicates and hosts outside the subnet appear and go as hosts are edited.
   compareChain('file:///big.xml', bigNetwork(300).replace("prefix='16'", "prefix='24'"), 60, 99);
 });
+
+/** Edits of the name's text: everything after it (the <ip> blocks) keeps its element objects and moves. */
+function compareNameEdits(uri: string, text: string): void {
+  const at = text.indexOf('</name>');
+  if (at < 0) return;
+  const edited = createLanguageService();
+  edited.setFile(uri, text);
+  edited.getDiagnostics(uri);
+  for (const version of [text.slice(0, at) + 'x' + text.slice(at), text.slice(0, at) + 'xyz' + text.slice(at), text, text.slice(0, at - 1) + text.slice(at)]) {
+    edited.setFile(uri, version);
+    const fresh = createLanguageService();
+    fresh.setFile(uri, version);
+    assert.deepEqual(edited.getDiagnostics(uri), fresh.getDiagnostics(uri), `${uri}: ${JSON.stringify(version.slice(0, 120))}`);
+  }
+}
+
+test('edits of the name before <ip> blocks with problems: kept DHCP views, range problems and host findings move with their elements', () => {
+  const problems = bigNetwork(300)
+    .replace("prefix='16'", "prefix='24'")
+    .replace("<range start='10.200.200.1' end='10.200.255.254'/>", "<range start='10.200.0.90' end='10.200.0.20'/>")
+    .replace("name='host7'", "name='host6'")
+    .replace("name='host9' ip='10.200.1.11'/>", "name='-host9' ip='10.200.1.11'><lease expiry='1'/></host>");
+  compareNameEdits('file:///problems.xml', problems);
+  for (const c of fixtureCases()) if (c.files.length === 1 && c.files[0].uri.endsWith('.xml')) compareNameEdits(c.files[0].uri, c.files[0].text);
+});

@@ -21,10 +21,15 @@
  *
  * The edited document is checked synchronously, unless it is over
  * YIELD_SIZE: then its check waits until the requests already received
- * (outline, hover, another document's edit) are answered. The other affected
- * URIs join a queue drained in small chunks (yielding to the event loop
- * between chunks, so a workspace scan of thousands of files never blocks
- * incoming edits).
+ * (outline, hover, another document's edit) are answered, and runs in
+ * slices of about SLICE_MS (the service's `diagnosticsJob`, one check per
+ * step) with a turn of the event loop between slices, so that a message
+ * arriving meanwhile is answered after the current slice, not after the
+ * whole check. A newer version (or any reschedule of the URI) cancels the
+ * job. The other affected URIs join a queue drained in small chunks
+ * (yielding to the event loop between chunks, so a workspace scan of
+ * thousands of files never blocks incoming edits); a large open document
+ * in it is checked in slices too.
  *
  * Stale-result guard: diagnostics are computed from the service's current
  * content when the URI's turn comes (never captured at schedule time), carry
@@ -40,9 +45,18 @@ export interface DiagnosticsSink {
   sendDiagnostics(params: { uri: string; version?: number; diagnostics: Diagnostic[] }): void;
 }
 
+/** Diagnostics computed a step at a time (LanguageService.diagnosticsJob). */
+export interface DiagnosticsJob {
+  /** One bounded piece of work; true when `diagnostics` is ready. */
+  step(): boolean;
+  readonly diagnostics: Diagnostic[] | undefined;
+}
+
 export interface DiagnosticsSource {
   /** Current diagnostics of the URI ([] when unknown). */
   diagnostics(uri: string): Diagnostic[];
+  /** The same, a step at a time (absent: large documents are checked in one go). */
+  job?(uri: string): DiagnosticsJob;
   /** The open document's version, or undefined for a closed file. */
   openVersion(uri: string): number | undefined;
   /** The open document's length in characters (0 for a closed file). */
@@ -57,6 +71,8 @@ const MAX_PAUSE = 10_000;
 export const YIELD_SIZE = 128 * 1024;
 /** Bound on that wait, in event-loop turns (a client that never stops sending cannot starve it). */
 const MAX_HOPS = 1000;
+/** A large document's check runs in slices of about this many milliseconds, with a turn of the event loop between them. */
+export const SLICE_MS = 8;
 
 interface Held {
   readonly version: number | undefined;
@@ -79,7 +95,7 @@ export class DiagnosticsPublisher {
   /** What the client shows per URI (only non-empty lists are kept). */
   private readonly shown = new Map<string, Diagnostic[]>();
   private readonly held = new Map<string, Held>();
-  /** Large documents whose check waits for the messages already received. */
+  /** Large documents whose check waits for the messages already received, or runs in slices. */
   private readonly deferred = new Map<string, Disposable>();
   /** The last measured check time (ms) per URI, parse included for edited documents. */
   private readonly cost = new Map<string, number>();
@@ -174,10 +190,53 @@ export class DiagnosticsPublisher {
         return;
       }
       this.deferred.delete(uri);
-      this.publish(uri, parseMs);
-      this.notifyIdle();
+      this.sliced(uri, parseMs);
     };
     this.deferred.set(uri, this.runtime.timer.setImmediate(hop));
+  }
+
+  /**
+   * Checks `uri` a slice at a time (see SLICE_MS) and publishes the result.
+   * Between slices the job sits in `deferred`, so a reschedule of the URI
+   * (a newer version, a clear) cancels it.
+   */
+  private sliced(uri: string, parseMs: number): void {
+    if (!this.source.job) {
+      this.publish(uri, parseMs);
+      this.notifyIdle();
+      return;
+    }
+    let job: DiagnosticsJob;
+    try {
+      job = this.source.job(uri);
+    } catch (err) {
+      this.onError(err);
+      this.publish(uri, parseMs, { diagnostics: [], ms: 0 });
+      this.notifyIdle();
+      return;
+    }
+    let spent = 0;
+    const slice = () => {
+      const t0 = this.runtime.now();
+      let done = false;
+      try {
+        do done = job.step();
+        while (!done && this.runtime.now() - t0 < SLICE_MS);
+      } catch (err) {
+        this.onError(err);
+        job = { step: () => true, diagnostics: [] };
+        done = true;
+      }
+      spent += this.runtime.now() - t0;
+      if (!done) {
+        this.deferred.set(uri, this.runtime.timer.setImmediate(slice));
+        return;
+      }
+      this.deferred.delete(uri);
+      this.publish(uri, parseMs, { diagnostics: job.diagnostics ?? [], ms: spent });
+      this.notifyIdle();
+    };
+    slice();
   }
 
   private dropHeld(uri: string): void {
@@ -206,6 +265,10 @@ export class DiagnosticsPublisher {
     let n = 0;
     for (const u of this.queue) {
       this.queue.delete(u);
+      if (this.source.job && this.source.size(u) > YIELD_SIZE) {
+        this.sliced(u, 0);
+        continue;
+      }
       this.publish(u, 0);
       if (++n >= CHUNK) break;
     }
@@ -220,17 +283,23 @@ export class DiagnosticsPublisher {
     for (const f of w) f();
   }
 
-  private publish(uri: string, parseMs: number): void {
+  /** Publishes the URI's diagnostics: `computed` when a sliced job has them already, else computed now. */
+  private publish(uri: string, parseMs: number, computed?: { diagnostics: Diagnostic[]; ms: number }): void {
     const typed = this.typed.delete(uri);
     let diagnostics: Diagnostic[];
-    const t0 = this.runtime.now();
-    try {
-      diagnostics = this.source.diagnostics(uri);
-    } catch (err) {
-      this.onError(err);
-      diagnostics = [];
+    let ms: number;
+    if (computed) ({ diagnostics, ms } = computed);
+    else {
+      const t0 = this.runtime.now();
+      try {
+        diagnostics = this.source.diagnostics(uri);
+      } catch (err) {
+        this.onError(err);
+        diagnostics = [];
+      }
+      ms = this.runtime.now() - t0;
     }
-    this.cost.set(uri, parseMs + (this.runtime.now() - t0));
+    this.cost.set(uri, parseMs + ms);
     const version = this.source.openVersion(uri);
     const shown = this.shown.get(uri) ?? [];
     if (!typed || this.delay <= 0) return this.show(uri, version, diagnostics);

@@ -97,7 +97,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   };
   const publisher = new DiagnosticsPublisher(
     connection,
-    { diagnostics: (uri) => service.getDiagnostics(uri), openVersion: (uri) => documents.get(uri)?.version, size: (uri) => documents.get(uri)?.getText().length ?? 0 },
+    {
+      diagnostics: (uri) => service.getDiagnostics(uri),
+      job: (uri) => service.diagnosticsJob(uri),
+      openVersion: (uri) => documents.get(uri)?.version, size: (uri) => documents.get(uri)?.getText().length ?? 0 },
     runtime,
     (err) => logError('Publishing diagnostics failed', err),
     settings.diagnosticsDelay,

@@ -63,8 +63,9 @@ class DhcpRangeView implements DhcpRange {
   private s: Addr | undefined | typeof UNSET = UNSET;
   private e: Addr | undefined | typeof UNSET = UNSET;
   constructor(readonly el: XmlElement) {
-    this.start = attrVal(el, 'start');
-    this.end = attrVal(el, 'end');
+    // Spans made on use: the view outlives reparses that move its element.
+    this.start = lazyAttrVal(el, 'start');
+    this.end = lazyAttrVal(el, 'end');
   }
   get startAddr(): Addr | undefined {
     return this.s === UNSET ? (this.s = parseAddr(this.start?.value)) : this.s;
@@ -83,6 +84,12 @@ class AttrVal implements Val {
   get span(): Span {
     return this.attr.valueSpan ?? this.attr.nameSpan;
   }
+}
+
+/** attrVal with its span made on use, for views kept across reparses (which move spans). */
+function lazyAttrVal(el: XmlElement, name: string): Val | undefined {
+  const a = attr(el, name);
+  return a && a.value !== undefined ? new AttrVal(a.value, a) : undefined;
 }
 
 class DhcpHostView implements DhcpHost {
@@ -177,10 +184,10 @@ class IpBlockView implements IpBlock {
   readonly hosts: DhcpHost[];
   private a: Addr | undefined | typeof UNSET = UNSET;
   constructor(readonly el: XmlElement) {
-    this.address = attrVal(el, 'address');
-    this.netmask = attrVal(el, 'netmask');
-    this.prefix = attrVal(el, 'prefix');
-    this.family = attrVal(el, 'family');
+    this.address = lazyAttrVal(el, 'address');
+    this.netmask = lazyAttrVal(el, 'netmask');
+    this.prefix = lazyAttrVal(el, 'prefix');
+    this.family = lazyAttrVal(el, 'family');
     const dhcp = child(el, 'dhcp');
     this.dhcp = dhcp;
     this.ranges = [];
@@ -205,6 +212,13 @@ class IpBlockView implements IpBlock {
  */
 const hostViews = new WeakMap<XmlElement, DhcpHostView>();
 const rangeViews = new WeakMap<XmlElement, DhcpRangeView>();
+/**
+ * The same for whole <ip> blocks: reparse keeps an <ip> element object only
+ * while its subtree is unchanged, so its view (hosts, ranges, address) and
+ * what is memoized per view (checks/network/util.ts) hold for the next
+ * version when an edit is elsewhere.
+ */
+const ipViews = new WeakMap<XmlElement, IpBlockView>();
 
 function viewOf<V>(cache: WeakMap<XmlElement, V>, el: XmlElement, View: new (el: XmlElement) => V): V {
   let v = cache.get(el);
@@ -213,7 +227,7 @@ function viewOf<V>(cache: WeakMap<XmlElement, V>, el: XmlElement, View: new (el:
 }
 
 function ipBlock(el: XmlElement): IpBlock {
-  return new IpBlockView(el);
+  return viewOf(ipViews, el, IpBlockView);
 }
 
 function networkModel(root: XmlElement): NetworkModel {

@@ -126,7 +126,7 @@ export function reparseXml(old: XmlDocument, text: string): XmlDocument | undefi
   // Move everything after the stretch. The element and its ancestors are
   // replaced by copies (their content changed), so that an element object that
   // survives a reparse always has the content it had: only its spans moved.
-  for (let k = last + 1; k < cs.length; k++) shiftTree(cs[k], delta);
+  if (delta !== 0) for (let k = last + 1; k < cs.length; k++) shiftTree(cs[k], delta);
   let copy: Mutable<XmlElement> = {
     ...el,
     children: cs.slice(0, first).concat(frag.children, cs.slice(last + 1)),
@@ -139,7 +139,7 @@ export function reparseXml(old: XmlDocument, text: string): XmlDocument | undefi
   for (let up = el.parent, below: XmlElement = el; up; below = up, up = up.parent) {
     const siblings = up.children.slice();
     // Siblings after the branch that holds the edit.
-    for (let k = siblings.length - 1; k >= 0 && siblings[k].span.start >= b; k--) shiftTree(siblings[k], delta);
+    if (delta !== 0) for (let k = siblings.length - 1; k >= 0 && siblings[k].span.start >= b; k--) shiftTree(siblings[k], delta);
     siblings[siblings.lastIndexOf(below)] = copy;
     const ts = up.textSpan;
     const parentCopy: Mutable<XmlElement> = {

@@ -66,6 +66,13 @@ export interface LanguageService {
   hasFile(uri: string): boolean;
   /** Diagnostics for a known file; [] for unknown files and files of no kind. */
   getDiagnostics(uri: string): Diagnostic[];
+  /**
+   * `getDiagnostics` cut into steps (one check, or one conversion, each), for
+   * callers that let other work run between steps. The result is the same
+   * as getDiagnostics'; a job whose file changes between steps starts over
+   * on the new content.
+   */
+  diagnosticsJob(uri: string): DiagnosticsJob;
   /** The registered libvirt checks, in order. */
   readonly checks: readonly Check[];
   /** Every diagnostic code the service reports, all formats (for documentation and settings). */
@@ -84,6 +91,14 @@ export interface LanguageService {
   rename(uri: string, position: Position, newName: string): WorkspaceEdit | null;
   /** Why rename is refused at `position` (with `newName`, if given), in words; undefined when it is allowed. */
   renameRefusal(uri: string, position: Position, newName?: string): string | undefined;
+}
+
+/** See LanguageService.diagnosticsJob. */
+export interface DiagnosticsJob {
+  /** Does one bounded piece of the work; true when the diagnostics are ready. */
+  step(): boolean;
+  /** The diagnostics, once `step()` returned true. */
+  readonly diagnostics: Diagnostic[] | undefined;
 }
 
 interface Entry {
@@ -188,9 +203,9 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     return (e.lineIndex ??= new LineIndex(e.text));
   }
 
-  function run(list: readonly Check[], e: Entry): Finding[] {
-    const out: Finding[] = [];
-    if (!e.ctx || !e.kind) return out;
+  /** Runs the checks of `list` that apply to the entry, one per step (see diagnosticsJob). */
+  function* runSteps(list: readonly Check[], e: Entry, out: Finding[]): Generator<void, void> {
+    if (!e.ctx || !e.kind) return;
     const ctx: CheckContext = { ...e.ctx, workspace: index };
     for (const c of list) {
       if (!c.appliesTo.includes(e.kind)) continue;
@@ -202,8 +217,8 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
         report(`check ${c.id}`, e.uri, err);
         out.push({ code: 'virtnet/internal-error', span: { start: 0, end: 0 }, severity: 'error', message: `Internal error in check ${c.id}: ${String(err)}` });
       }
+      yield;
     }
-    return out;
   }
 
   function toDiagnostic(e: Entry, f: Finding): Diagnostic | undefined {
@@ -316,6 +331,52 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
 
   const spanOf = (li: LineIndex, r: Range) => ({ start: li.offsetAt(r.start), end: li.offsetAt(r.end) });
 
+  /** The work of getDiagnostics, yielding after each check and each conversion chunk. */
+  function* diagnosticsWork(uri: string): Generator<void, Diagnostic[]> {
+    const e = entries.get(uri);
+    if (!e) return [];
+    if (e.text.length > MAX_DOCUMENT_SIZE) {
+      return looksLikeLibvirtXml(e.text) ? [toDiagnostic(e, documentTooLarge(e.text))!] : [];
+    }
+    if (e.group) return groupFindings(e.group, uri).flatMap((f) => toDiagnostic(e, f) ?? []);
+    if (!e.ctx) return [];
+    const large = e.text.length > LARGE_DOCUMENT_SIZE;
+    if (!e.localFindings || e.localOff !== offKey) {
+      // Checks that are off are not run, so findings cached under other settings are not reused.
+      const off = offKey;
+      const syntax = syntaxCheck.run({ ...e.ctx, workspace: index });
+      yield;
+      const found: Finding[] = [];
+      yield* runSteps(large ? localLarge : local, e, found);
+      e.localFindings = large ? [largeDocument(e.text), ...syntax, ...found] : withoutGenericDuplicates([...syntax, ...found]);
+      e.localOff = off;
+    }
+    let findings = e.localFindings;
+    if (!large) {
+      const crossFound: Finding[] = [];
+      yield* runSteps(cross, e, crossFound);
+      findings = [...findings, ...crossFound];
+    }
+    lineIndexOf(e);
+    yield;
+    const out: Diagnostic[] = [];
+    let hidden = 0;
+    for (const f of findings) {
+      if (f.code === syntaxCheck.id && !settings.reportSyntaxErrors) continue;
+      if (out.length >= MAX_DIAGNOSTICS) {
+        hidden++;
+        continue;
+      }
+      const d = toDiagnostic(e, f);
+      if (d) out.push(d);
+    }
+    if (hidden > 0) {
+      const d = toDiagnostic(e, tooManyProblems(hidden));
+      if (d) out.push(d);
+    }
+    return out;
+  }
+
   const service: LanguageService = {
     complete: (uri, p) => feature(uri, 'complete', { isIncomplete: false, items: [] }, (ctx, off) => complete(ctx, off(p))),
     hover: (uri, p) => feature(uri, 'hover', null, (ctx, off) => hover(ctx, off(p))),
@@ -376,37 +437,35 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       return entries.has(uri);
     },
     getDiagnostics(uri) {
-      const e = entries.get(uri);
-      if (!e) return [];
-      if (e.text.length > MAX_DOCUMENT_SIZE) {
-        return looksLikeLibvirtXml(e.text) ? [toDiagnostic(e, documentTooLarge(e.text))!] : [];
+      const work = diagnosticsWork(uri);
+      for (;;) {
+        const r = work.next();
+        if (r.done) return r.value;
       }
-      if (e.group) return groupFindings(e.group, uri).flatMap((f) => toDiagnostic(e, f) ?? []);
-      if (!e.ctx) return [];
-      const large = e.text.length > LARGE_DOCUMENT_SIZE;
-      if (!e.localFindings || e.localOff !== offKey) {
-        // Checks that are off are not run, so findings cached under other settings are not reused.
-        const syntax = syntaxCheck.run({ ...e.ctx, workspace: index });
-        e.localFindings = large ? [largeDocument(e.text), ...syntax, ...run(localLarge, e)] : withoutGenericDuplicates([...syntax, ...run(local, e)]);
-        e.localOff = offKey;
-      }
-      const findings = large ? e.localFindings : [...e.localFindings, ...run(cross, e)];
-      const out: Diagnostic[] = [];
-      let hidden = 0;
-      for (const f of findings) {
-        if (f.code === syntaxCheck.id && !settings.reportSyntaxErrors) continue;
-        if (out.length >= MAX_DIAGNOSTICS) {
-          hidden++;
-          continue;
-        }
-        const d = toDiagnostic(e, f);
-        if (d) out.push(d);
-      }
-      if (hidden > 0) {
-        const d = toDiagnostic(e, tooManyProblems(hidden));
-        if (d) out.push(d);
-      }
-      return out;
+    },
+    diagnosticsJob(uri) {
+      let e = entries.get(uri);
+      let off = offKey;
+      let work = diagnosticsWork(uri);
+      let diagnostics: Diagnostic[] | undefined;
+      return {
+        step() {
+          if (diagnostics) return true;
+          const now = entries.get(uri);
+          if (now !== e || off !== offKey) {
+            // The file or the set of checks changed since the last step: what was found is stale.
+            e = now;
+            off = offKey;
+            work = diagnosticsWork(uri);
+          }
+          const r = work.next();
+          if (r.done) diagnostics = r.value;
+          return r.done === true;
+        },
+        get diagnostics() {
+          return diagnostics;
+        },
+      };
     },
   };
   return service;

@@ -7,7 +7,7 @@
  * does I/O itself. Updates are incremental: replacing one file's facts
  * touches only that file's keys.
  */
-import { ipSubnet, type Val, type LibvirtModel } from '../model/libvirt';
+import { ipSubnet, type IpBlock, type Val, type LibvirtModel } from '../model/libvirt';
 import { subnetOf, type Subnet } from '../net/ip';
 import type { Span } from '../parse/span';
 import type { DocKind } from '../service/types';
@@ -101,6 +101,23 @@ class MacOf implements MacUse {
   }
 }
 
+/**
+ * The DHCP hosts' MAC uses per <ip> view: the model keeps a view while its
+ * <ip> element is unchanged (model/libvirt.ts), so an edit elsewhere in a
+ * 20,000-host network reuses the uses (and the index swaps nothing).
+ * MacOf reads its span on use, so a moved element is no problem.
+ */
+const hostMacUses = new WeakMap<IpBlock, { uri: string; macs: MacUse[] }>();
+
+function hostMacsOf(uri: string, ip: IpBlock): MacUse[] {
+  const known = hostMacUses.get(ip);
+  if (known && known.uri === uri) return known.macs;
+  const macs: MacUse[] = [];
+  for (const h of ip.hosts) if (h.mac && h.mac.value) macs.push(new MacOf(uri, h.mac, normalizeMac(h.mac.value), 'DHCP host'));
+  hostMacUses.set(ip, { uri, macs });
+  return macs;
+}
+
 export function factsOf(uri: string, model: LibvirtModel): FileFacts {
   const macs: MacUse[] = [];
   const subnets: SubnetUse[] = [];
@@ -112,7 +129,7 @@ export function factsOf(uri: string, model: LibvirtModel): FileFacts {
   if (model.kind === 'libvirt-network') {
     push(model.mac, 'network bridge');
     for (const ip of model.ips) {
-      for (const h of ip.hosts) push(h.mac, 'DHCP host');
+      for (const m of hostMacsOf(uri, ip)) macs.push(m);
       const s = ipSubnet(ip);
       if (s && ip.address) subnets.push({ uri, span: ip.address.span, subnet: s.subnet, network: model.name?.value ?? '' });
     }
@@ -408,6 +425,10 @@ export class WorkspaceIndex {
   }
   macUses(mac: string): readonly MacUse[] {
     return this.byMac.get(normalizeMac(mac));
+  }
+  /** macUses of a use's own (already normalised) MAC. */
+  macUsesOf(use: MacUse): readonly MacUse[] {
+    return this.byMac.get(use.mac);
   }
   nicsUsingNetwork(name: string): readonly Located[] {
     return this.byNicNetwork.get(name);

@@ -1,7 +1,7 @@
 import type { Check } from '../check';
 import type { Finding } from '../../service/types';
 import type { DhcpHost, Val } from '../../model/libvirt';
-import { finding, networkOf } from './util';
+import { finding, perIpBlocks } from './util';
 
 const ID = 'libvirt/dhcp-host-duplicate';
 
@@ -83,37 +83,38 @@ export const dhcpHostDuplicateCheck: Check = {
   description: 'Two static DHCP hosts with the same MAC, id, name or IP address.',
   appliesTo: ['libvirt-network'],
   run(ctx) {
-    const out: Finding[] = [];
-    // One map per family of the <ip> block (0: unknown) and kind of value.
-    const byFamily = new Map<number, Record<What, Map<Key, Val>>>();
-    const see = (seen: Map<Key, Val>, what: What, v: Val, k: Key | undefined): void => {
-      if (k === undefined) return;
-      const first = seen.get(k);
-      if (!first) {
-        seen.set(k, v);
-        return;
+    return perIpBlocks(ctx, ID, (ips) => {
+      const out: Finding[] = [];
+      // One map per family of the <ip> block (0: unknown) and kind of value.
+      const byFamily = new Map<number, Record<What, Map<Key, Val>>>();
+      const see = (seen: Map<Key, Val>, what: What, v: Val, k: Key | undefined): void => {
+        if (k === undefined) return;
+        const first = seen.get(k);
+        if (!first) {
+          seen.set(k, v);
+          return;
+        }
+        out.push({
+          ...finding(ID, v.span, `another static host already uses ${what} ${v.value}; dnsmasq will not serve both entries as intended`),
+          related: [{ uri: ctx.uri, span: first.span, message: `first host with ${what} ${first.value}` }],
+        });
+      };
+      const all = ips.length === 1 ? ips[0].hosts : ips.flatMap((ip) => ip.hosts);
+      if (!mayHaveDuplicates(all)) return out;
+      for (const ip of ips) {
+        if (ip.hosts.length === 0) continue;
+        const fam = ip.addr?.family ?? 0;
+        let seen = byFamily.get(fam);
+        if (!seen) byFamily.set(fam, (seen = { mac: new Map(), id: new Map(), name: new Map(), ip: new Map() }));
+        // In this order per host: mac, id, name, ip.
+        for (const h of ip.hosts) {
+          if (h.mac) see(seen.mac, 'mac', h.mac, macKey(h));
+          if (h.id) see(seen.id, 'id', h.id, h.id.value.toLowerCase());
+          if (h.name) see(seen.name, 'name', h.name, h.name.value.toLowerCase());
+          if (h.ip) see(seen.ip, 'ip', h.ip, ipKey(h));
+        }
       }
-      out.push({
-        ...finding(ID, v.span, `another static host already uses ${what} ${v.value}; dnsmasq will not serve both entries as intended`),
-        related: [{ uri: ctx.uri, span: first.span, message: `first host with ${what} ${first.value}` }],
-      });
-    };
-    const ips = networkOf(ctx)?.ips ?? [];
-    const all = ips.length === 1 ? ips[0].hosts : ips.flatMap((ip) => ip.hosts);
-    if (!mayHaveDuplicates(all)) return out;
-    for (const ip of ips) {
-      if (ip.hosts.length === 0) continue;
-      const fam = ip.addr?.family ?? 0;
-      let seen = byFamily.get(fam);
-      if (!seen) byFamily.set(fam, (seen = { mac: new Map(), id: new Map(), name: new Map(), ip: new Map() }));
-      // In this order per host: mac, id, name, ip.
-      for (const h of ip.hosts) {
-        if (h.mac) see(seen.mac, 'mac', h.mac, macKey(h));
-        if (h.id) see(seen.id, 'id', h.id, h.id.value.toLowerCase());
-        if (h.name) see(seen.name, 'name', h.name, h.name.value.toLowerCase());
-        if (h.ip) see(seen.ip, 'ip', h.ip, ipKey(h));
-      }
-    }
-    return out;
+      return out;
+    });
   },
 };

@@ -1,7 +1,7 @@
 import type { Check } from '../check';
 import type { Finding } from '../../service/types';
 import type { DhcpRange } from '../../model/libvirt';
-import { finding, networkOf, rangeProblem } from './util';
+import { finding, perIpBlocks, rangeProblem } from './util';
 
 const ID = 'libvirt/dhcp-host-in-range';
 
@@ -18,31 +18,33 @@ export const dhcpHostInRangeCheck: Check = {
   description: 'A static DHCP host address that lies inside a dynamic DHCP range.',
   appliesTo: ['libvirt-network'],
   run(ctx) {
-    const out: Finding[] = [];
-    for (const ip of networkOf(ctx)?.ips ?? []) {
-      if (ip.hosts.length === 0) continue;
-      // The ranges libvirt accepts, judged once per <ip>, in document order
-      // (the first range containing a host is the one reported).
-      const ranges: { r: DhcpRange; family: number; s: bigint; e: bigint }[] = [];
-      for (const r of ip.ranges) {
-        const s = r.startAddr;
-        const e = r.endAddr;
-        if (!s || !e || rangeProblem(ip, r)) continue;
-        ranges.push({ r, family: s.family, s: s.value, e: e.value });
-      }
-      if (ranges.length === 0) continue;
-      for (const h of ip.hosts) {
-        const a = h.ipAddr;
-        if (!a) continue;
-        for (const { r, family, s, e } of ranges) {
-          if (family !== a.family || a.value < s || a.value > e) continue;
-          out.push(
-            finding(ID, h.ip!.span, `static host address ${h.ip!.value} lies inside the dynamic range ${r.start!.value} – ${r.end!.value}; a guest that leased it earlier keeps it until the lease ends; reservations outside the range avoid that`),
-          );
-          break;
+    return perIpBlocks(ctx, ID, (ips) => {
+      const out: Finding[] = [];
+      for (const ip of ips) {
+        if (ip.hosts.length === 0) continue;
+        // The ranges libvirt accepts, judged once per <ip>, in document order
+        // (the first range containing a host is the one reported).
+        const ranges: { r: DhcpRange; family: number; s: bigint; e: bigint }[] = [];
+        for (const r of ip.ranges) {
+          const s = r.startAddr;
+          const e = r.endAddr;
+          if (!s || !e || rangeProblem(ip, r)) continue;
+          ranges.push({ r, family: s.family, s: s.value, e: e.value });
+        }
+        if (ranges.length === 0) continue;
+        for (const h of ip.hosts) {
+          const a = h.ipAddr;
+          if (!a) continue;
+          for (const { r, family, s, e } of ranges) {
+            if (family !== a.family || a.value < s || a.value > e) continue;
+            out.push(
+              finding(ID, h.ip!.span, `static host address ${h.ip!.value} lies inside the dynamic range ${r.start!.value} – ${r.end!.value}; a guest that leased it earlier keeps it until the lease ends; reservations outside the range avoid that`),
+            );
+            break;
+          }
         }
       }
-    }
-    return out;
+      return out;
+    });
   },
 };

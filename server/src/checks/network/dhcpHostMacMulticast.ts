@@ -1,7 +1,7 @@
 import type { Check } from '../check';
 import type { Finding } from '../../service/types';
 import { isMulticastMacValue } from '../../net/ip';
-import { finding, networkOf } from './util';
+import { finding, perIpBlocks } from './util';
 
 const ID = 'libvirt/dhcp-host-mac-multicast';
 
@@ -16,13 +16,15 @@ export const dhcpHostMacMulticastCheck: Check = {
   description: 'A static DHCP host with a multicast MAC address (first byte odd).',
   appliesTo: ['libvirt-network'],
   run(ctx) {
-    const out: Finding[] = [];
-    for (const ip of networkOf(ctx)?.ips ?? [])
-      for (const h of ip.hosts) {
-        const mac = h.macValue;
-        if (mac !== undefined && isMulticastMacValue(mac))
-          out.push(finding(ID, h.mac!.span, `MAC address ${h.mac!.value} is multicast (its first byte is odd); a host needs a unicast MAC such as 52:54:00:xx:xx:xx`));
-      }
-    return out;
+    return perIpBlocks(ctx, ID, (ips) => {
+      const out: Finding[] = [];
+      for (const ip of ips)
+        for (const h of ip.hosts) {
+          const mac = h.macValue;
+          if (mac !== undefined && isMulticastMacValue(mac))
+            out.push(finding(ID, h.mac!.span, `MAC address ${h.mac!.value} is multicast (its first byte is odd); a host needs a unicast MAC such as 52:54:00:xx:xx:xx`));
+        }
+      return out;
+    });
   },
 };

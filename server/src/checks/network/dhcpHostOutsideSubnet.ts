@@ -1,7 +1,7 @@
 import type { Check } from '../check';
 import type { Finding } from '../../service/types';
 import { formatSubnet, inSubnet } from '../../net/ip';
-import { finding, networkOf, usableIp } from './util';
+import { finding, perIpBlocks, usableIp } from './util';
 
 const ID = 'libvirt/dhcp-host-outside-subnet';
 
@@ -16,26 +16,28 @@ export const dhcpHostOutsideSubnetCheck: Check = {
   description: 'A static DHCP host address outside the subnet of its <ip> element.',
   appliesTo: ['libvirt-network'],
   run(ctx) {
-    const out: Finding[] = [];
-    for (const ip of networkOf(ctx)?.ips ?? []) {
-      const net = usableIp(ip);
-      if (!net) continue;
-      let whereText: string | undefined;
-      for (const h of ip.hosts) {
-        const a = h.ipAddr;
-        if (!a || inSubnet(a, net.subnet)) continue;
-        const where = (whereText ??= formatSubnet(net.subnet));
-        out.push(
-          finding(
-            ID,
-            h.ip!.span,
-            a.family !== net.addr.family
-              ? `static host address ${h.ip!.value} is ${a.family === 4 ? 'IPv4' : 'IPv6'} but its <ip> block is ${where}; it will never be assigned`
-              : `static host address ${h.ip!.value} is outside ${where}; it will never be assigned on this network`,
-          ),
-        );
+    return perIpBlocks(ctx, ID, (ips) => {
+      const out: Finding[] = [];
+      for (const ip of ips) {
+        const net = usableIp(ip);
+        if (!net) continue;
+        let whereText: string | undefined;
+        for (const h of ip.hosts) {
+          const a = h.ipAddr;
+          if (!a || inSubnet(a, net.subnet)) continue;
+          const where = (whereText ??= formatSubnet(net.subnet));
+          out.push(
+            finding(
+              ID,
+              h.ip!.span,
+              a.family !== net.addr.family
+                ? `static host address ${h.ip!.value} is ${a.family === 4 ? 'IPv4' : 'IPv6'} but its <ip> block is ${where}; it will never be assigned`
+                : `static host address ${h.ip!.value} is outside ${where}; it will never be assigned on this network`,
+            ),
+          );
+        }
       }
-    }
-    return out;
+      return out;
+    });
   },
 };

@@ -6,6 +6,7 @@
  * skipped here: the schema check reports them.
  */
 import type { Span } from '../../parse/span';
+import type { XmlElement } from '../../parse/xml';
 import type { Check, CheckContext } from '../check';
 import type { Finding, Severity } from '../../service/types';
 import type { DhcpRange, IpBlock, NetworkModel, Val } from '../../model/libvirt';
@@ -13,6 +14,48 @@ import { addrGroups, bits, broadcastOf, formatSubnet, inSubnet, netmaskBits, par
 
 export function networkOf(ctx: CheckContext): NetworkModel | undefined {
   return ctx.model.kind === 'libvirt-network' ? ctx.model : undefined;
+}
+
+/** Per first <ip> element, per check id: findings computed from the network's <ip> elements (see perIpBlocks). */
+const ipFindings = new WeakMap<XmlElement, Map<string, { uri: string; els: XmlElement[]; starts: number[]; findings: Finding[] }>>();
+
+const moved = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
+
+function movedFinding(f: Finding, uri: string, d: number): Finding {
+  const r: Finding = { ...f, span: moved(f.span, d) };
+  if (f.related) (r as { related?: Finding['related'] }).related = f.related.map((x) => (x.uri === uri ? { ...x, span: moved(x.span, d) } : x));
+  return r;
+}
+
+/**
+ * The findings of a check that reads nothing but the network's <ip>
+ * elements (their attributes and subtrees) and reports inside them: kept
+ * while the <ip> element objects stay the same. parse/reparse.ts keeps an
+ * element object only while its content is unchanged, so an edit elsewhere
+ * (the name, another element) does not recompute a 20,000-host DHCP
+ * check; the kept findings are moved with their elements. Spans are copied
+ * when computed, since element spans are moved in place by a reparse.
+ */
+export function perIpBlocks(ctx: CheckContext, id: string, compute: (ips: readonly IpBlock[]) => Finding[]): Finding[] {
+  const ips = networkOf(ctx)?.ips ?? [];
+  if (ips.length === 0) return compute(ips);
+  const els = ips.map((ip) => ip.el);
+  let byId = ipFindings.get(els[0]);
+  const known = byId?.get(id);
+  if (known && known.uri === ctx.uri && known.els.length === els.length && known.els.every((el, i) => el === els[i])) {
+    const d = els[0].span.start - known.starts[0];
+    if (els.every((el, i) => el.span.start - known.starts[i] === d)) {
+      if (d !== 0) {
+        known.findings = known.findings.map((f) => movedFinding(f, ctx.uri, d));
+        known.starts = els.map((el) => el.span.start);
+      }
+      return known.findings;
+    }
+  }
+  const findings = compute(ips).map((f) => movedFinding(f, ctx.uri, 0));
+  if (!byId) ipFindings.set(els[0], (byId = new Map()));
+  byId.set(id, { uri: ctx.uri, els, starts: els.map((el) => el.span.start), findings });
+  return findings;
 }
 
 export function finding(code: string, span: Span, message: string, severity?: Severity): Finding {
@@ -117,49 +160,46 @@ export function rangeProblem(ip: IpBlock, range: DhcpRange): RangeProblem | unde
 /** Memo of rangeProblem: by range, then by its <ip> block (the model does not change once built). */
 const problemCache = new WeakMap<DhcpRange, WeakMap<IpBlock, RangeProblem | null>>();
 
+/** A problem whose span is read from its value on use: memoized problems outlive reparses that move the range. */
+function problem(kind: RangeProblemKind, at: Val, message: string): RangeProblem {
+  return {
+    kind,
+    message,
+    get span() {
+      return at.span;
+    },
+  };
+}
+
 function computeRangeProblem(ip: IpBlock, range: DhcpRange): RangeProblem | undefined {
   const { start, end } = range;
   const s = range.startAddr;
   const e = range.endAddr;
   if (!start || !end || !s || !e) return undefined;
   const text = `${start.value} – ${end.value}`;
-  if (s.family !== e.family)
-    return { kind: 'family', span: end.span, message: `DHCP range ${text} mixes an ${fam(s)} start with an ${fam(e)} end` };
+  if (s.family !== e.family) return problem('family', end, `DHCP range ${text} mixes an ${fam(s)} start with an ${fam(e)} end`);
   const net = usableIp(ip);
   if (!net) return undefined;
-  if (s.family !== net.addr.family)
-    return {
-      kind: 'family',
-      span: start.span,
-      message: `DHCP range ${text} is ${fam(s)} but its <ip> block ${ip.address?.value} is ${fam(net.addr)}`,
-    };
+  if (s.family !== net.addr.family) return problem('family', start, `DHCP range ${text} is ${fam(s)} but its <ip> block ${ip.address?.value} is ${fam(net.addr)}`);
   const where = formatSubnet(net.subnet);
-  if (!inSubnet(s, net.subnet) || !inSubnet(e, net.subnet))
-    return {
-      kind: 'outside',
-      span: inSubnet(s, net.subnet) ? end.span : start.span,
-      message: `DHCP range ${text} is not entirely inside ${where}`,
-    };
+  if (!inSubnet(s, net.subnet) || !inSubnet(e, net.subnet)) return problem('outside', inSubnet(s, net.subnet) ? end : start, `DHCP range ${text} is not entirely inside ${where}`);
   if (s.family === 4) {
-    if (s.value === net.subnet.network)
-      return { kind: 'network-address', span: start.span, message: `DHCP range ${text} starts at the network address of ${where}` };
-    if (e.value === broadcastOf(net.subnet))
-      return { kind: 'broadcast', span: end.span, message: `DHCP range ${text} ends at the broadcast address of ${where}` };
+    if (s.value === net.subnet.network) return problem('network-address', start, `DHCP range ${text} starts at the network address of ${where}`);
+    if (e.value === broadcastOf(net.subnet)) return problem('broadcast', end, `DHCP range ${text} ends at the broadcast address of ${where}`);
   }
   const gs = addrGroups(s);
   const ge = addrGroups(e);
   const fixed = s.family === 4 ? 2 : 7;
   for (let i = 0; i < fixed; i++)
     if (gs[i] !== ge[i])
-      return {
-        kind: 'too-large',
-        span: end.span,
-        message:
-          s.family === 4
-            ? `DHCP range ${text} is too large: libvirt requires start and end to share their first two bytes (at most 65536 addresses)`
-            : `DHCP range ${text} is too large: libvirt requires start and end to differ only in the last 16 bits`,
-      };
-  if (e.value < s.value) return { kind: 'reversed', span: end.span, message: `DHCP range ${text} is reversed: the end is lower than the start` };
+      return problem(
+        'too-large',
+        end,
+        s.family === 4
+          ? `DHCP range ${text} is too large: libvirt requires start and end to share their first two bytes (at most 65536 addresses)`
+          : `DHCP range ${text} is too large: libvirt requires start and end to differ only in the last 16 bits`,
+      );
+  if (e.value < s.value) return problem('reversed', end, `DHCP range ${text} is reversed: the end is lower than the start`);
   return undefined;
 }
 

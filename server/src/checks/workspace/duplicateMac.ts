@@ -42,7 +42,7 @@ export const duplicateMac: Check = {
           });
         }
       }
-      const uses = workspace.macUses(m.mac);
+      const uses = workspace.macUsesOf(m);
       // The usual case: the index holds this very use and no other (no list filtered, no span made).
       if (uses.length === 1 && uses[0] === m) continue;
       const others = uses.filter((o: MacUse) => {
