@@ -9,6 +9,8 @@
  * to its answer (B: its diagnostics), and to A's own diagnostics.
  *
  *   BENCH_ROUNDS=10
+ *   BENCH_VERBOSE=1   also print every round's times (stderr)
+ *   BENCH_PROF=DIR    run the servers with --cpu-prof, profiles in DIR
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -16,7 +18,7 @@ import { TestClient } from '../test/lsp/lspClient';
 import { bigNetwork } from './generate';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
-const EXEC_ARGV = ['--max-semi-space-size=32'];
+const EXEC_ARGV = ['--max-semi-space-size=32', ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])];
 
 const small = (mode: string) => `<network>\n  <name>small</name>\n  <forward mode='${mode}'/>\n  <ip address='10.66.0.1' prefix='24'/>\n</network>\n`;
 const value = (n: number) => `<network>\n  <name>big</name>\n  <bridge name='${'b'.repeat(n)}'/>\n</network>\n`;
@@ -62,6 +64,7 @@ async function scenario(name: string, text: string): Promise<string[]> {
       const other = c.change(b, small(i % 2 ? 'nat' : 'route')).then(since('other document diagnostics'));
       await Promise.all([own, outline, hover, other]);
     }
+    if (process.env.BENCH_VERBOSE) console.error(name, JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, v]) => [k, v.map((x) => Math.round(x))]))));
     const rows = [`| ${name} | ${(text.length / 1e6).toFixed(2)} MB | open → own diagnostics | ${fmt(openMs)} | — |`];
     for (const [k, v] of Object.entries(times)) rows.push(`| ${name} | | ${k} | ${fmt(quantile(v, 0.5))} | ${fmt(quantile(v, 0.9))} |`);
     return rows;

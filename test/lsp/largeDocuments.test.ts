@@ -1,6 +1,7 @@
 /**
  * The server keeps answering while a very large or pathological document is
- * checked (real built server over stdio). No timed assertions: the requests
+ * checked, and while a 20,000-line network is (real built server over stdio).
+ * No timed assertions: the requests
  * sent right after a keystroke in the document (its outline and a hover,
  * another document's edit) must be answered before the large document's
  * diagnostics are published, i.e. they are not queued behind its check. Milliseconds are
@@ -9,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DocumentSymbol, Hover } from 'vscode-languageserver-types';
+import { bigNetwork } from '../../bench/generate';
 import { TestClient } from './lspClient';
 
 const small = (mode: string) => `<network>\n  <name>small</name>\n  <forward mode='${mode}'/>\n  <ip address='10.66.0.1' prefix='24'/>\n</network>\n`;
@@ -20,6 +22,8 @@ const pathological: [string, () => string, string][] = [
     () => `<network>\n  <name>big</name>\n  <bridge ${Array.from({ length: 20_000 }, (_, i) => `a${i}='${i}'`).join(' ')}/>\n</network>\n`,
     'virtnet/too-many-problems',
   ],
+  // Checked in slices (lsp/diagnostics.ts); one duplicate host name so that there is something to publish.
+  ['a 20,000-line network', () => bigNetwork(20_000).replace("name='host7'", "name='host6'"), 'libvirt/dhcp-host-duplicate'],
 ];
 
 /** Frames JSON-RPC messages and writes them to the server in ONE write, so that it receives them together. */
