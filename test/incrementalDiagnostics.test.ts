@@ -54,7 +54,8 @@ function compareNameEdits(uri: string, text: string): void {
   const edited = createLanguageService();
   edited.setFile(uri, text);
   edited.getDiagnostics(uri);
-  for (const version of [text.slice(0, at) + 'x' + text.slice(at), text.slice(0, at) + 'xyz' + text.slice(at), text, text.slice(0, at - 1) + text.slice(at)]) {
+  const versions = [text.slice(0, at) + 'x' + text.slice(at), text.slice(0, at) + 'xyz' + text.slice(at), text, text.slice(0, at - 1) + text.slice(at), text.slice(0, at) + '\n\n' + text.slice(at), text];
+  for (const version of versions) {
     edited.setFile(uri, version);
     const fresh = createLanguageService();
     fresh.setFile(uri, version);
@@ -69,5 +70,7 @@ test('edits of the name before <ip> blocks with problems: kept DHCP views, range
     .replace("name='host7'", "name='host6'")
     .replace("name='host9' ip='10.200.1.11'/>", "name='-host9' ip='10.200.1.11'><lease expiry='1'/></host>");
   compareNameEdits('file:///problems.xml', problems);
+  // Over 64 KiB: the line index is moved from the previous version's (lines added and removed above the problems).
+  compareNameEdits('file:///large-problems.xml', problems.replace('</dhcp>', `${bigNetwork(2000).split('<dhcp>')[1].split('</dhcp>')[0].replace(/10\.200\./g, '10.201.')}</dhcp>`));
   for (const c of fixtureCases()) if (c.files.length === 1 && c.files[0].uri.endsWith('.xml')) compareNameEdits(c.files[0].uri, c.files[0].text);
 });

@@ -27,6 +27,27 @@ export class LineIndex {
     this.lineStarts = starts;
   }
 
+  /**
+   * The index of `text`, made from `prev` (the index of the text before one
+   * edit: old [start, oldEnd) became new [start, newEnd)) by moving the line
+   * starts after the edit instead of scanning the whole text. LF-only texts;
+   * otherwise (or when `prev` is of another text) a fresh index.
+   */
+  static edited(prev: LineIndex, text: string, edit: { readonly start: number; readonly oldEnd: number; readonly newEnd: number }): LineIndex {
+    const delta = edit.newEnd - edit.oldEnd;
+    if (prev.text.length + delta !== text.length || prev.text.indexOf('\r') >= 0 || text.indexOf('\r') >= 0) return new LineIndex(text);
+    const old = prev.lineStarts;
+    const starts: number[] = [];
+    let i = 0;
+    for (; i < old.length && old[i] <= edit.start; i++) starts.push(old[i]);
+    for (let p = text.indexOf('\n', edit.start); p >= 0 && p < edit.newEnd; p = text.indexOf('\n', p + 1)) starts.push(p + 1);
+    for (; i < old.length; i++) if (old[i] > edit.oldEnd) starts.push(old[i] + delta);
+    const li = Object.create(LineIndex.prototype) as LineIndex;
+    (li as { text: string }).text = text;
+    (li as unknown as { lineStarts: number[] }).lineStarts = starts;
+    return li;
+  }
+
   get lineCount(): number {
     return this.lineStarts.length;
   }

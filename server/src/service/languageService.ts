@@ -34,7 +34,7 @@ import type { Check, CheckContext } from '../checks/check';
 import { buildModel } from '../model/libvirt';
 import { LineIndex, toRange } from '../parse/lineIndex';
 import { parseXml, type XmlDocument } from '../parse/xml';
-import { reparseXml } from '../parse/reparse';
+import { editBetween, reparseXml } from '../parse/reparse';
 import { factsOf, hostFactsOf, WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { KvmHostFacts } from '../workspace/hostFactsFormat';
 import { isHostObjectUri } from '../workspace/kvmHosts';
@@ -117,6 +117,9 @@ interface Entry {
   /** The checks that were off when `localFindings` was computed (see offKey). */
   localOff?: string;
 }
+
+/** Texts longer than this get their line index from the previous version's. */
+const LINE_INDEX_REUSE = 64 * 1024;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
 
@@ -406,6 +409,8 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       const old = entries.get(uri);
       if (old && old.text === text) return [];
       const e = makeEntry(uri, text, old);
+      // The line index of a large text is moved rather than scanned again (a keystroke's outline, hover or diagnostics need it).
+      if (old?.lineIndex && text.length > LINE_INDEX_REUSE) e.lineIndex = LineIndex.edited(old.lineIndex, text, editBetween(old.text, text));
       entries.set(uri, e);
       const affected = e.ctx ? index.update(factsOf(uri, e.ctx.model)) : e.lang ? index.update(hostFactsOf(uri, e.lang.kind, hostFacts(e.lang, uri, text))) : index.remove(uri);
       leaveGroup(old, affected);

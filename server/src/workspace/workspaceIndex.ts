@@ -129,7 +129,8 @@ export function factsOf(uri: string, model: LibvirtModel): FileFacts {
   if (model.kind === 'libvirt-network') {
     push(model.mac, 'network bridge');
     for (const ip of model.ips) {
-      for (const m of hostMacsOf(uri, ip)) macs.push(m);
+      const hostMacs = hostMacsOf(uri, ip);
+      for (let i = 0; i < hostMacs.length; i++) macs.push(hostMacs[i]);
       const s = ipSubnet(ip);
       if (s && ip.address) subnets.push({ uri, span: ip.address.span, subnet: s.subnet, network: model.name?.value ?? '' });
     }
@@ -171,17 +172,32 @@ function enclosingKeys(s: Subnet): string[] {
 }
 
 function sameMacKeys(a: readonly MacUse[], b: readonly MacUse[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i].mac !== b[i].mac) return false;
   return true;
 }
 
+/** The same MacUse objects, in the same order. */
+function sameUses(a: readonly MacUse[], b: readonly MacUse[]): boolean {
+  if (a === b) return true;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 class MultiMap<T> {
   private readonly map = new Map<string, T[]>();
+  private multi = 0;
+  /** How many keys hold more than one value. */
+  get sharedKeys(): number {
+    return this.multi;
+  }
   add(key: string, v: T): void {
     const l = this.map.get(key);
-    if (l) l.push(v);
-    else this.map.set(key, [v]);
+    if (l) {
+      l.push(v);
+      if (l.length === 2) this.multi++;
+    } else this.map.set(key, [v]);
   }
   removeWhere(key: string, pred: (v: T) => boolean): void {
     const l = this.map.get(key);
@@ -192,6 +208,7 @@ class MultiMap<T> {
       return;
     }
     const kept = l.filter((v) => !pred(v));
+    if (kept.length < 2) this.multi--;
     if (kept.length) this.map.set(key, kept);
     else this.map.delete(key);
   }
@@ -253,7 +270,10 @@ export class WorkspaceIndex {
     if (facts.networkName?.value) this.byName.add(facts.networkName.value, facts);
     if (facts.uuid?.value && facts.kind === 'libvirt-network') this.byUuid.add(facts.uuid.value.toLowerCase(), facts);
     if (facts.bridgeName?.value) this.byBridge.add(facts.bridgeName.value, facts);
-    if (sameMacs) {
+    if (sameMacs && this.byMac.sharedKeys === 0 && sameUses(old!.macs, facts.macs)) {
+      // The very same uses (kept per <ip> view, see hostMacsOf) and no MAC
+      // shared by two uses anywhere: every entry is already in place.
+    } else if (sameMacs) {
       // A MAC used only by this file: swap the entry. One shared with other
       // entries: remove and append, so that lists keep the order they had
       // with remove + add (the first other use is the one messages name).
