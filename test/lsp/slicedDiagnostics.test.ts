@@ -123,3 +123,15 @@ test('whenIdle waits for a sliced job', async () => {
   assert.equal(idle, true);
   assert.equal(sent.length, 1);
 });
+
+test('a large document re-checked from the queue (another file changed) is sliced too', () => {
+  const loop = new Loop();
+  const src = source(loop, 20, SLICE_MS / 2);
+  const sent: { version?: number; diagnostics: Diagnostic[] }[] = [];
+  const p = new DiagnosticsPublisher({ sendDiagnostics: (x) => void sent.push(x) }, src, loop.runtime, (e) => assert.fail(String(e)), 0);
+  p.resume();
+  p.schedule(['file:///big.xml']);
+  loop.runAll();
+  assert.deepEqual(sent, [{ uri: 'file:///big.xml', version: 1, diagnostics: [diag('v1')] }]);
+  assert.ok(new Set(src.state.stepsRun.map((s) => s.split('@')[1])).size >= 8, src.state.stepsRun.join(' '));
+});

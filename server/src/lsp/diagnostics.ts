@@ -266,7 +266,8 @@ export class DiagnosticsPublisher {
     for (const u of this.queue) {
       this.queue.delete(u);
       if (this.source.job && this.source.size(u) > YIELD_SIZE) {
-        this.sliced(u, 0);
+        // Its first slice in a turn of its own too (sliced() replaces or drops this entry).
+        this.deferred.set(u, this.runtime.timer.setImmediate(() => this.sliced(u, 0)));
         continue;
       }
       this.publish(u, 0);
