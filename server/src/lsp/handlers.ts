@@ -33,7 +33,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import { registerCheckDocument } from './checkDocument';
-import { DiagnosticsPublisher } from './diagnostics';
+import { DiagnosticsPublisher, YIELD_SIZE } from './diagnostics';
 import { isWalkedPath } from '../files/walk';
 import { featureCapabilities, registerFeatures } from './features';
 import { registerHostFacts } from './hostFacts';
@@ -317,7 +317,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   /** Documents opened but not yet seen by onDidChangeContent (which fires for opening and for edits alike). */
   const opening = new Set<string>();
-  documents.onDidOpen((e: { document: TextDocument }) => void opening.add(e.document.uri));
+  documents.onDidOpen((e: { document: TextDocument }) => {
+    opening.add(e.document.uri);
+    // The document's line offsets, computed on its first edit otherwise: a large one's first keystroke would pay them.
+    if (e.document.getText().length > YIELD_SIZE) void e.document.lineCount;
+  });
 
   documents.onDidChangeContent(
     guard('document change', (e: { document: TextDocument }) => {
