@@ -39,6 +39,7 @@
  * overwrite a newer one.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { DiagnosticsJob } from '../service/languageService';
 import type { Disposable, RuntimeEnvironment } from './runtime';
 
 export interface DiagnosticsSink {
@@ -46,11 +47,7 @@ export interface DiagnosticsSink {
 }
 
 /** Diagnostics computed a step at a time (LanguageService.diagnosticsJob). */
-export interface DiagnosticsJob {
-  /** One bounded piece of work; true when `diagnostics` is ready. */
-  step(): boolean;
-  readonly diagnostics: Diagnostic[] | undefined;
-}
+export type { DiagnosticsJob };
 
 export interface DiagnosticsSource {
   /** Current diagnostics of the URI ([] when unknown). */
@@ -220,8 +217,8 @@ export class DiagnosticsPublisher {
       const t0 = this.runtime.now();
       let done = false;
       try {
-        do done = job.step();
-        while (!done && this.runtime.now() - t0 < SLICE_MS);
+        // At least one step per slice, then more while the slice lasts.
+        while (!(done = job.step()) && this.runtime.now() - t0 < SLICE_MS);
       } catch (err) {
         this.onError(err);
         job = { step: () => true, diagnostics: [] };

@@ -334,7 +334,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
 
   const spanOf = (li: LineIndex, r: Range) => ({ start: li.offsetAt(r.start), end: li.offsetAt(r.end) });
 
-  /** The work of getDiagnostics, yielding after each check and each conversion chunk. */
+  /** The work of getDiagnostics, yielding after the syntax check, each check, and the line index. */
   function* diagnosticsWork(uri: string): Generator<void, Diagnostic[]> {
     const e = entries.get(uri);
     if (!e) return [];
@@ -360,8 +360,11 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       yield* runSteps(cross, e, crossFound);
       findings = [...findings, ...crossFound];
     }
-    lineIndexOf(e);
-    yield;
+    if (findings.length > 0 && !e.lineIndex) {
+      // A large text's line index is a step of its own.
+      lineIndexOf(e);
+      yield;
+    }
     const out: Diagnostic[] = [];
     let hidden = 0;
     for (const f of findings) {
