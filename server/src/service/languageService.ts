@@ -38,6 +38,7 @@ import { reparseXml } from '../parse/reparse';
 import { factsOf, hostFactsOf, WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { KvmHostFacts } from '../workspace/hostFactsFormat';
 import { isHostObjectUri } from '../workspace/kvmHosts';
+import { isHostDocument } from '../workspace/documentScope';
 import { kindOfRoot, looksLikeLibvirtXml } from './documentKind';
 import { folderLanguages, type CodeInfo, type FolderLanguage, type HostFacts } from './folderLanguages';
 import { defaultSettings, type DocKind, type Finding, type Settings, type Severity } from './types';
@@ -346,7 +347,8 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       if (old && old.text === text) return [];
       const e = makeEntry(uri, text, old);
       entries.set(uri, e);
-      const affected = e.ctx ? index.update(factsOf(uri, e.ctx.model)) : e.lang ? index.update(hostFactsOf(uri, e.lang.kind, hostFacts(e.lang, uri, text))) : index.remove(uri);
+      // A host's live definition (documentScope.ts) is checked on its own, never paired across files.
+      const affected = isHostDocument(uri) ? index.remove(uri) : e.ctx ? index.update(factsOf(uri, e.ctx.model)) : e.lang ? index.update(hostFactsOf(uri, e.lang.kind, hostFacts(e.lang, uri, text))) : index.remove(uri);
       leaveGroup(old, affected);
       joinGroup(e, affected);
       affected.add(uri);
@@ -390,7 +392,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
         e.localFindings = large ? [largeDocument(e.text), ...syntax, ...run(localLarge, e)] : withoutGenericDuplicates([...syntax, ...run(local, e)]);
         e.localOff = offKey;
       }
-      const findings = large ? e.localFindings : [...e.localFindings, ...run(cross, e)];
+      const findings = large || isHostDocument(uri) ? e.localFindings : [...e.localFindings, ...run(cross, e)];
       const out: Diagnostic[] = [];
       let hidden = 0;
       for (const f of findings) {
