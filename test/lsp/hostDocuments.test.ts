@@ -21,7 +21,7 @@ const LIVE = 'virtnet-net:/kvm1/lab.xml?live';
 const EDIT = 'virtnet-net:/kvm1/lab.xml';
 const cross = /duplicate|overlapping|used-by-host|missing-bridge|unknown-source/;
 const crossCodes = (ds: Diagnostic[]) => ds.map((d) => String(d.code)).filter((c) => cross.test(c));
-const mentionsHostDoc = (ds: Diagnostic[]) => ds.some((d) => (d.relatedInformation ?? []).some((r) => r.location.uri.startsWith('virtnet-net:')) || /lab\.xml\?/.test(d.message));
+const mentionsHostDoc = (ds: Diagnostic[]) => ds.some((d) => (d.relatedInformation ?? []).some((r) => r.location.uri.startsWith('virtnet-net:')) || /lab\.xml\?/.test(String(d.message)));
 
 describe('host documents (virtnet-net:) over stdio', () => {
   let dir: string;
