@@ -14,7 +14,7 @@ export { defaultKnownHostsPath } from './knownHostsFile';
 export { DEFAULT_TIMEOUTS, timeoutsFromSettings, type ConnectionTimeouts } from './limits';
 export { createLocalRunner } from './localRunner';
 export { defineAndStart, liveAndInactiveXml, stopAndUndefine } from './networkActions';
-export { networkUsers, type NetworkUser, type RunOnHost } from './networkUsers';
+export { fetchVms, networkUsers, type NetworkUser, type RunOnHost } from './networkUsers';
 export type { NetInfo } from './parseNetInfo';
 export { parseNetXml, type NetIp, type NetXml } from './parseNetXml';
 export { fail, ok, type ErrorKind, type RemoteError, type Result } from './result';
