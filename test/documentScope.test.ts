@@ -84,3 +84,17 @@ test('removing a host document touches no workspace file', () => {
   s.setFile(HOST_LIVE, net(OTHER));
   assert.deepEqual(s.removeFile(HOST_LIVE), [HOST_LIVE]);
 });
+
+test("editor features in a host document see that document only: rename and references leave the workspace's files alone", () => {
+  const s = createLanguageService();
+  const name = `<network>\n  <name>lab</name>\n  <bridge name='virbr20'/>\n</network>\n`;
+  const vm = `<domain type='qemu'><name>v</name><memory>1</memory><os><type>hvm</type></os><devices><interface type='network'><source network='lab'/></interface></devices></domain>`;
+  s.setFile(FILE, name);
+  s.setFile('file:///ws/vm.xml', vm);
+  s.setFile(HOST_EDIT, name);
+  const at = { line: 1, character: 9 };
+  assert.deepEqual(Object.keys(s.rename(HOST_EDIT, at, 'lab2')?.changes ?? {}), [HOST_EDIT]);
+  assert.deepEqual(s.references(HOST_EDIT, at, true).map((l) => l.uri), [HOST_EDIT]);
+  // And the workspace's own rename does not reach into the host document.
+  assert.deepEqual(Object.keys(s.rename(FILE, at, 'lab2')?.changes ?? {}).sort(), [FILE, 'file:///ws/vm.xml']);
+});

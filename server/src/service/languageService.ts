@@ -102,6 +102,8 @@ interface Entry {
   localFindings?: Finding[];
   /** The checks that were off when `localFindings` was computed (see offKey). */
   localOff?: string;
+  /** A host document's own index (its editor features see nothing else). */
+  solo?: WorkspaceIndex;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
@@ -292,16 +294,19 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
   function feature<T>(uri: string, name: string, fallback: T, f: (ctx: FeatureContext, offset: (p: Position) => number) => T): T {
     const e = entries.get(uri);
     if (!e || e.text.length > MAX_DOCUMENT_SIZE) return fallback;
+    // A host document's features see that document only: renaming a name in it edits no workspace file.
+    const alone = isHostDocument(uri);
     const ctx: FeatureContext = {
       doc: view(e),
-      workspace: index,
+      workspace: alone ? soloIndex(e) : index,
       settings,
       document: (u) => {
-        const o = entries.get(u);
+        const o = alone && u !== uri ? undefined : entries.get(u);
         return o ? view(o) : undefined;
       },
       documents: function* () {
-        for (const o of entries.values()) yield view(o);
+        if (alone) yield view(e);
+        else for (const o of entries.values()) yield view(o);
       },
       diagnostics: (u) => service.getDiagnostics(u),
     };
@@ -313,6 +318,15 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       report(`feature ${name}`, uri, err);
       return fallback;
     }
+  }
+
+  /** An index of a host document's own facts, for its editor features (documentScope.ts). */
+  function soloIndex(e: Entry): WorkspaceIndex {
+    if (!e.solo) {
+      e.solo = new WorkspaceIndex();
+      if (e.ctx) e.solo.update(factsOf(e.uri, e.ctx.model));
+    }
+    return e.solo;
   }
 
   const spanOf = (li: LineIndex, r: Range) => ({ start: li.offsetAt(r.start), end: li.offsetAt(r.end) });
