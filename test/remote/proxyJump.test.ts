@@ -203,3 +203,24 @@ test('killing the jump host mid-session drops the connection to B; the next comm
     m.dispose();
   }
 });
+
+test('the jump host cannot reach the target: the error says which hop failed and why', { skip }, async () => {
+  const closed = await startSilentHost();
+  const port = closed.port;
+  closed.close(); // nothing listens there now
+  const m = new HostConnectionManager({ knownHostsFile: knownHosts([a.knownHostsLine, b.knownHostsLine]), prompts: noPrompts, connectTimeoutMs: 5_000 });
+  m.setHosts([
+    { name: 'bastion', host: a.host, port: a.port, user: a.user, identityFile: a.key },
+    { name: 'gone', host: '127.0.0.1', port, user: b.user, identityFile: b.key, uri: 'test:///default', proxyJump: 'bastion' },
+  ]);
+  try {
+    const r = await m.refresh('gone');
+    assert.equal(r.ok, false);
+    if (!r.ok) {
+      assert.equal(r.error.kind, 'connect');
+      assert.match(r.error.message, new RegExp(`^jump host ${a.user}@127\\.0\\.0\\.1:${a.port} cannot reach 127\\.0\\.0\\.1:${port}: `));
+    }
+  } finally {
+    m.dispose();
+  }
+});

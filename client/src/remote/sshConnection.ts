@@ -206,10 +206,10 @@ export class SshConnection {
     const chain: Client[] = [];
     /** Ends the step in progress (a login or a forward) with this result. */
     let abort: ((r: Result<never>) => void) | undefined;
-    let current = '';
-    const timer = new PausableTimer(timeoutMs, () =>
-      abort?.(fail('timeout', `${current} did not complete the SSH login within ${Math.round(timeoutMs / 1000)} s (host down, firewalled, or not an SSH server?)`)),
-    );
+    /** What the step in progress failed to do in time (a sentence). */
+    let late = '';
+    const seconds = `${Math.round(timeoutMs / 1000)} s`;
+    const timer = new PausableTimer(timeoutMs, () => abort?.(fail('timeout', late)));
     const undo = <T>(r: Result<T>): Result<T> => {
       for (const c of chain) c.destroy();
       return r;
@@ -219,14 +219,16 @@ export class SshConnection {
       for (let i = 0; i < hops.length; i++) {
         const hop = hops[i];
         const jump = i < hops.length - 1;
-        current = jump ? `jump host ${hopName(hop)}` : hops.length > 1 ? `${hopName(hop)} (via ${hops.slice(0, i).map(hopName).join(',')})` : this.description;
+        const who = jump ? `jump host ${hopName(hop)}` : this.description;
+        late = `${who} did not complete the SSH login within ${seconds} (host down, firewalled, or not an SSH server?)`;
         const r = await this.login(hop, jump ? 'jump host ' : '', sock, known, timer, (a) => (abort = a));
         if (!r.ok) return undo(r);
         chain.push(r.value);
         if (!jump) break;
         const next = hops[i + 1];
+        late = `jump host ${hopName(hop)} did not open a channel to ${next.host}:${next.port ?? 22} within ${seconds}`;
         const f = await forward(r.value, next, (a) => (abort = a));
-        if (!f.ok) return undo(fail(f.error.kind, `jump host ${hopName(hop)} cannot reach ${next.host}:${next.port ?? 22}: ${f.error.message}`));
+        if (!f.ok) return undo(f.error.kind === 'timeout' ? f : fail(f.error.kind, `jump host ${hopName(hop)} cannot reach ${next.host}:${next.port ?? 22}: ${f.error.message}`));
         sock = f.value;
       }
     } finally {
