@@ -13,6 +13,7 @@ import { createLanguageClient, xmlExtensionPresent } from './languageClient';
 import { registerNetworkCommands } from './commands/networkCommands';
 import { commandLogLine } from './log/commandLog';
 import { HostConnectionManager } from './remote';
+import { watchSshTimeouts } from './ssh/timeoutSettings';
 import { createVscodePrompts } from './ssh/vscodePrompts';
 import { registerHostsView } from './views/hostsView';
 
@@ -29,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       log[level](text);
     },
   });
-  context.subscriptions.push(log, { dispose: () => manager.dispose() }, ...registerHostsView(manager, log, keeper));
+  context.subscriptions.push(log, { dispose: () => manager.dispose() }, watchSshTimeouts(manager, log), ...registerHostsView(manager, log, keeper));
   // Network commands (define, start, stop, autostart, undefine, XML documents); the language client is read when a command runs.
   context.subscriptions.push(...registerNetworkCommands({ manager, languageClient: () => client, log }));
 

@@ -24,6 +24,8 @@
 #   VIRTNET_SSH_PORT  port on 127.0.0.1 (default 2222); one per host
 #   VIRTNET_LV_DIR    state directory of a running scripts/testbed/libvirtd.sh
 #                     to expose as qemu:///system (optional; one sshd per libvirtd)
+#   VIRTNET_SSH_JUMP  1: the host may serve as a jump host (ProxyJump): TCP
+#                     forwarding to 127.0.0.1 only (PermitOpen 127.0.0.1:*)
 #
 # Files in the state directory: id_ed25519 (the user's key, no passphrase),
 # id_ed25519_pass (the same user's second key, passphrase "virtnet-pass"),
@@ -34,6 +36,7 @@ set -euo pipefail
 NAME=${VIRTNET_SSH_NAME:-virtnet-ssh}
 DIR=${VIRTNET_SSH_DIR:-/tmp/$NAME}
 PORT=${VIRTNET_SSH_PORT:-2222}
+if [[ ${VIRTNET_SSH_JUMP:-} == 1 ]]; then FORWARDING=local; PERMIT_OPEN='127.0.0.1:*'; else FORWARDING=no; PERMIT_OPEN=none; fi
 LV_DIR=${VIRTNET_LV_DIR:-}
 USER_NAME=vnettest
 PIDFILE=$DIR/sshd.pid
@@ -92,7 +95,8 @@ AllowUsers $USER_NAME
 AuthorizedKeysFile $DIR/authorized_keys
 StrictModes no
 X11Forwarding no
-AllowTcpForwarding no
+AllowTcpForwarding $FORWARDING
+PermitOpen $PERMIT_OPEN
 MaxSessions 10
 PerSourcePenalties no
 LogLevel VERBOSE

@@ -29,7 +29,7 @@ import {
   type Outcome,
 } from '../../client/src/commands/networkFlows';
 import { networkXmlUriParts, parseNetworkXmlUri, readNetworkXml, saveNetworkXml } from '../../client/src/commands/networkXml';
-import { HostConnectionManager, netDefine, netInfo, netListNames, netUndefine, networkUsers, type Result, type RunOnHost } from '../../client/src/remote';
+import { fetchVms, HostConnectionManager, netDefine, netInfo, netListNames, netUndefine, networkUsers, type Result, type RunOnHost } from '../../client/src/remote';
 import { simpleCommand } from '../../client/src/remote/virshCommand';
 import { sshdInstalled, startSshHost, type SshHost } from '../helpers/sshTestbed';
 import { fileUri, TestClient } from '../lsp/lspClient';
@@ -192,8 +192,22 @@ describe('network commands against sshd + libvirtd', { skip }, () => {
     value(await run(simpleCommand(['define', '--file', '/dev/stdin'], (s) => s, vm('web-1', 'flow-b'))));
     value(await run(simpleCommand(['define', '--file', '/dev/stdin'], (s) => s, vm('other-vm', 'flow-a'))));
     assert.deepEqual(value(await networkUsers(run, 'flow-b')), [{ domain: 'web-1', running: false }]);
+    // Round trips: two without a refresh; one with the VMs the refresh read; a VM defined since is still found (a second trip for it).
+    let trips = 0;
+    const counted: RunOnHost = (c) => (trips++, run(c));
+    value(await networkUsers(counted, 'flow-b'));
+    assert.equal(trips, 2, 'without known VMs: the lists, then their XML');
+    const known = value(await fetchVms(run));
+    trips = 0;
+    assert.deepEqual(value(await networkUsers(counted, 'flow-b', known)), [{ domain: 'web-1', running: false }]);
+    assert.equal(trips, 1, 'with the VMs of the last refresh: one round trip');
+    value(await run(simpleCommand(['define', '--file', '/dev/stdin'], (s) => s, vm('web-2', 'flow-b'))));
+    trips = 0;
+    assert.deepEqual(value(await networkUsers(counted, 'flow-b', known)), [{ domain: 'web-1', running: false }, { domain: 'web-2', running: false }]);
+    assert.equal(trips, 2, 'a VM the refresh did not see costs a second trip');
+    value(await run(simpleCommand(['undefine', '--domain', 'web-2'], (s) => s)));
     const s = scripted(undefined, STOP);
-    assert.deepEqual(await stopNetwork(s.h, 'flow-b'), { status: 'cancelled' });
+    assert.deepEqual(await stopNetwork({ ...s.h, knownVms: known }, 'flow-b'), { status: 'cancelled' });
     assert.equal(await state('flow-b'), 'active');
     assert.equal(s.asked[0].message, "Stop network 'flow-b' on kvm-test?");
     assert.match(s.asked[0].detail, /web-1 \(shut off\)/);

@@ -61,7 +61,8 @@ function alive(pid: number): boolean {
   }
 }
 
-export async function startSshHost(options: { index?: number; libvirtd?: boolean } = {}): Promise<SshHost> {
+/** `jump`: the host may serve as a jump host (TCP forwarding to 127.0.0.1 only). */
+export async function startSshHost(options: { index?: number; libvirtd?: boolean; jump?: boolean } = {}): Promise<SshHost> {
   const index = options.index ?? 0;
   // sshd state of earlier test processes that died before their cleanup.
   for (const d of fs.readdirSync(os.tmpdir())) {
@@ -71,7 +72,7 @@ export async function startSshHost(options: { index?: number; libvirtd?: boolean
   const libvirtd = options.libvirtd === false ? undefined : await startLibvirtd({ index });
   const name = `vn-ssh-${process.pid}-${index}`;
   const port = await freePort();
-  const env = { ...process.env, VIRTNET_SSH_NAME: name, VIRTNET_SSH_PORT: String(port), VIRTNET_LV_DIR: libvirtd?.dir ?? '' };
+  const env = { ...process.env, VIRTNET_SSH_NAME: name, VIRTNET_SSH_PORT: String(port), VIRTNET_LV_DIR: libvirtd?.dir ?? '', VIRTNET_SSH_JUMP: options.jump ? '1' : '' };
   const run = (cmd: string) => spawnSync('bash', [SSHD, cmd], { env, encoding: 'utf8', timeout: 30_000 });
   const start = () => {
     const r = run('start');

@@ -1,7 +1,7 @@
 /**
  * remote/sshConfig.ts over the ssh-config package: concrete Host names become
  * hosts, with ssh's first-value-wins and `Host *` defaults; patterns are not
- * hosts; ProxyJump is reported; Match exec never runs.
+ * hosts; ProxyJump is resolved; Include is read; Match exec never runs.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -60,9 +60,41 @@ test('concrete Host names with HostName, Port, User, IdentityFile; defaults from
   assert.equal(kvm2.unsupported, undefined);
 });
 
-test('ProxyJump is reported as unsupported on the entry', () => {
-  const behind = sshConfigHosts(CONFIG).find((h) => h.name === 'behind');
-  assert.match(behind?.unsupported ?? '', /ProxyJump \(bastion\) is not supported/);
+test('ProxyJump is resolved through the config, as ssh does; a jump host with its own ProxyJump is reported', () => {
+  const hosts = sshConfigHosts(
+    CONFIG + '\nHost bastion\n  HostName gw.example\n  Port 2200\n  IdentityFile ~/.ssh/id_gw\nHost deep\n  ProxyJump behind\nHost chain\n  ProxyJump root@bastion:23,plain\n',
+    { user: 'me' },
+  );
+  const behind = hosts.find((h) => h.name === 'behind')!;
+  assert.equal(behind.unsupported, undefined);
+  // `Host *` (earlier in the file) gives the bastion its user and port, as ssh would: the first value wins.
+  assert.deepEqual(behind.jumpHosts, [{ host: 'gw.example', port: 22, user: 'defaultuser', identityFile: path.join(os.homedir(), '.ssh', 'id_gw') }]);
+  assert.equal(behind.proxyJump, 'defaultuser@gw.example');
+  const chain = hosts.find((h) => h.name === 'chain')!;
+  assert.deepEqual(chain.jumpHosts?.map((j) => [j.user, j.host, j.port]), [['root', 'gw.example', 23], ['defaultuser', 'plain', 22]]);
+  assert.match(hosts.find((h) => h.name === 'deep')!.unsupported ?? '', /jump host behind has a ProxyJump of its own \(bastion\)/);
+});
+
+test('Include before the first Host is read in place (globs, ~/.ssh-relative); inside a block it is not', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'virtnet-sshinc-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'config.d'));
+    fs.writeFileSync(path.join(dir, 'config.d', 'a.conf'), 'Host inc-a\n  HostName 10.0.0.1\n');
+    fs.writeFileSync(path.join(dir, 'config.d', 'b.conf'), 'Host inc-b\n  Port 2201\n');
+    fs.writeFileSync(path.join(dir, 'extra'), 'Host inblock\n');
+    fs.writeFileSync(path.join(dir, 'config'), 'Include config.d/*.conf\nUser top\nHost main\n  HostName 10.0.0.9\n  Include extra\n');
+    const hosts = readSshConfigHosts(path.join(dir, 'config'), { user: 'me' });
+    assert.deepEqual(
+      hosts.map((h) => [h.name, h.host, h.port, h.user]),
+      [
+        ['inc-a', '10.0.0.1', 22, 'top'],
+        ['inc-b', 'inc-b', 2201, 'top'],
+        ['main', '10.0.0.9', 22, 'top'],
+      ],
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('Match exec is never run', () => {

@@ -49,17 +49,35 @@ test('adding writes only meaningful fields and never duplicates a name; removing
   assert.deepEqual(parseHostSettings(added).hosts.map((h) => h.name), ['kvm1', 'kvm2', 'here'], 'what is written reads back');
 });
 
-test('~/.ssh/config hosts: new ones offered, configured and ProxyJump ones set apart with the reason', () => {
-  const hosts = sshConfigHosts('Host kvm1\n  HostName 10.0.0.5\n  User admin\nHost kvm2\n  Port 2222\nHost behind\n  ProxyJump bastion\nHost *\n  User me\n', { user: 'me' });
+test('~/.ssh/config hosts: new ones offered, configured and ProxyCommand ones set apart with the reason; ProxyJump ones resolved', () => {
+  const hosts = sshConfigHosts(
+    'Host kvm1\n  HostName 10.0.0.5\n  User admin\nHost kvm2\n  Port 2222\nHost behind\n  ProxyJump bastion\nHost piped\n  ProxyCommand nc %h %p\nHost bastion\n  HostName gw.example\n  User ops\nHost *\n  User me\n',
+    { user: 'me' },
+  );
   const choices = importChoices(hosts, [{ name: 'kvm2' }]);
   assert.deepEqual(
     choices.map((c) => [c.host.name, c.status, c.summary]),
     [
       ['kvm1', 'new', 'admin@10.0.0.5'],
       ['kvm2', 'configured', 'me@kvm2:2222'],
-      ['behind', 'unsupported', 'me@behind'],
+      ['behind', 'new', 'me@behind'],
+      ['piped', 'unsupported', 'me@piped'],
+      ['bastion', 'new', 'ops@gw.example'],
     ],
   );
-  assert.match(choices[2].reason!, /ProxyJump \(bastion\) is not supported/);
-  assert.deepEqual(settingEntry(hosts[2]), { name: 'behind', host: 'behind', user: 'me', uri: 'qemu:///system' }, 'the entry carries no "unsupported" note');
+  assert.match(choices[3].reason!, /ProxyCommand is not supported/);
+  assert.deepEqual(settingEntry(hosts[2]), { name: 'behind', host: 'behind', user: 'me', proxyJump: 'ops@gw.example', uri: 'qemu:///system' }, 'the jump chain as ssh -J writes it');
+  assert.deepEqual(settingEntry(hosts[3]), { name: 'piped', host: 'piped', user: 'me', uri: 'qemu:///system' }, 'the entry carries no "unsupported" note');
+});
+
+test('virtnet.hosts proxyJump: kept when valid, the entry skipped with the reason when not, ignored for local hosts', () => {
+  const r = parseHostSettings([
+    { name: 'a', host: 'h1', proxyJump: 'gw' },
+    { name: 'b', host: 'h2', proxyJump: 'x;touch pwned' },
+    { name: 'c', host: 'h3', proxyJump: 'none' },
+    { name: 'd', local: true, proxyJump: 'gw' },
+  ]);
+  assert.deepEqual(r.hosts.map((h) => [h.name, h.proxyJump]), [['a', 'gw'], ['c', undefined], ['d', undefined]]);
+  assert.equal(r.problems.length, 1);
+  assert.match(r.problems[0], /host "b": ProxyJump "x;touch pwned".*skipped/);
 });

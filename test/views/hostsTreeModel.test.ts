@@ -64,7 +64,7 @@ const idle = (name: string, extra: Partial<HostSnapshot['config']> = {}): HostSn
 });
 
 test('roots are the configured hosts, then the settings problems; nothing is contacted to list them', () => {
-  const { src, refreshed } = source([idle('kvm1'), idle('kvm2')]);
+  const { src, refreshed } = source([idle('kvm1'), idle('kvm2', { proxyJump: 'ops@gw:2200' })]);
   const model = new HostsTreeModel(src, () => ['virtnet.hosts[2] has no name: skipped']);
   const roots = model.roots();
   assert.deepEqual(roots.map((n) => n.kind), ['host', 'host', 'message']);
@@ -74,6 +74,8 @@ test('roots are the configured hosts, then the settings problems; nothing is con
   assert.equal(host.collapsible, 'collapsed');
   assert.equal(host.description, 'admin@kvm1.example.org');
   assert.match(host.tooltip!, /not contacted yet/);
+  assert.doesNotMatch(host.tooltip!, /jump host/);
+  assert.match(model.view(roots[1])!.tooltip!, /Through jump host: ops@gw\\:2200/);
   assert.deepEqual(model.view(roots[2])?.command?.arguments, ['virtnet.hosts']);
   assert.deepEqual(refreshed, []);
   assert.equal(model.roots()[0], roots[0], 'the same node object every time (VS Code matches change events by identity)');

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv';
-import { sshConfigHosts } from '../../client/src/remote';
+import { DEFAULT_TIMEOUTS, sshConfigHosts, timeoutsFromSettings } from '../../client/src/remote';
 import { parseHostSettings, withHostsAdded } from '../../client/src/views/hostSettings';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -51,12 +51,32 @@ test('the virtnet.hosts schema accepts what adding and importing write, and what
   const written = withHostsAdded(
     [],
     [
-      ...sshConfigHosts('Host kvm1\n  HostName 10.0.0.5\n  Port 2222\n  User admin\n  IdentityFile ~/.ssh/id_kvm\n', { user: 'me' }),
+      ...sshConfigHosts('Host kvm1\n  HostName 10.0.0.5\n  Port 2222\n  User admin\n  IdentityFile ~/.ssh/id_kvm\nHost behind\n  ProxyJump admin@gw:2200,kvm1\n', { user: 'me' }),
       { name: 'demo', local: true, uri: 'test:///default' },
       { name: 'kvm2', host: 'kvm2.example.org' },
     ],
   );
   assert.ok(validate(written), JSON.stringify(validate.errors));
+  assert.equal((written[1] as { proxyJump?: string }).proxyJump, 'admin@gw:2200,admin@10.0.0.5:2222', 'the jump chain is written as ssh -J reads it');
   assert.deepEqual(parseHostSettings(written).problems, []);
   assert.equal(validate([{ name: 'x', host: 'h', hostname: 'typo' }]), false, 'unknown keys are flagged in the settings editor');
+});
+
+test('the virtnet.ssh timeouts: machine settings whose defaults and bounds are the remote layer\'s', () => {
+  const props = c.configuration.properties;
+  const ms = { connectTimeout: DEFAULT_TIMEOUTS.connectTimeoutMs, commandTimeout: DEFAULT_TIMEOUTS.commandTimeoutMs, idleTimeout: DEFAULT_TIMEOUTS.idleTimeoutMs };
+  for (const [key, defMs] of Object.entries(ms)) {
+    const p = props[`virtnet.ssh.${key}`];
+    assert.ok(p, key);
+    assert.equal(p.scope, 'machine', key);
+    assert.equal(p.default * 1000, defMs, key);
+    // The bounds declared are the ones the reader enforces.
+    assert.deepEqual(timeoutsFromSettings({ [key]: p.minimum }).problems, [], key);
+    assert.deepEqual(timeoutsFromSettings({ [key]: p.maximum }).problems, [], key);
+    assert.equal(timeoutsFromSettings({ [key]: p.minimum - 0.5 }).problems.length, 1, key);
+    assert.equal(timeoutsFromSettings({ [key]: p.maximum + 1 }).problems.length, 1, key);
+  }
+  const r = timeoutsFromSettings({ connectTimeout: 2.5, commandTimeout: 'soon', idleTimeout: undefined });
+  assert.deepEqual(r.timeouts, { connectTimeoutMs: 2500, commandTimeoutMs: DEFAULT_TIMEOUTS.commandTimeoutMs, idleTimeoutMs: DEFAULT_TIMEOUTS.idleTimeoutMs });
+  assert.match(r.problems[0], /virtnet\.ssh\.commandTimeout: "soon" is not a number of seconds from 1 to 3600: 30 is used/);
 });

@@ -34,7 +34,7 @@ export function registerNetworkCommands(deps: NetworkCommandsDeps): vscode.Dispo
   const { manager, log } = deps;
   const fs = new NetworkXmlFileSystem(manager, log);
 
-  const flowHost = (host: string): FlowHost => ({ host, config: manager.host(host)?.config ?? { name: host }, run: (c) => manager.run(host, c), ui: vscodeFlowUi });
+  const flowHost = (host: string): FlowHost => ({ host, config: manager.host(host)?.config ?? { name: host }, run: (c) => manager.run(host, c), ui: vscodeFlowUi, knownVms: manager.host(host)?.vms });
 
   async function pickHost(title: string): Promise<string | undefined> {
     const hosts = manager.hosts();

@@ -27,6 +27,7 @@ import {
   type RemoteError,
   type Result,
   type RunOnHost,
+  type VmSummary,
 } from '../remote';
 import { nextStep } from './failureAdvice';
 import { definedName, withUuid } from './networkXmlText';
@@ -45,6 +46,8 @@ export interface FlowHost {
   readonly config: HostConfig;
   readonly run: RunOnHost;
   readonly ui: FlowUi;
+  /** The host's VMs as its last refresh read them: lets the VM lookup before a stop take one round trip. */
+  readonly knownVms?: readonly VmSummary[];
 }
 
 export type Outcome =
@@ -181,7 +184,7 @@ export async function startNetwork(h: FlowHost, name: string): Promise<Outcome> 
 
 /** `net-destroy`, after a modal confirmation that names the VMs using the network. */
 export async function stopNetwork(h: FlowHost, name: string): Promise<Outcome> {
-  const users = await h.ui.progress(`Looking for VMs on network '${name}'`, () => networkUsers(h.run, name));
+  const users = await h.ui.progress(`Looking for VMs on network '${name}'`, () => networkUsers(h.run, name, h.knownVms));
   const answer = await h.ui.ask(`Stop network '${name}' on ${h.host}?`, describeUsers(users), [STOP]);
   if (answer !== STOP) return { status: 'cancelled' };
   const r = await h.ui.progress(`Stopping network '${name}' on ${h.host}`, () => h.run(netDestroy(name)));
@@ -203,7 +206,7 @@ export async function setAutostart(h: FlowHost, name: string, enabled: boolean):
  * A transient network has nothing to undefine: stopping it removes it.
  */
 export async function undefineNetwork(h: FlowHost, name: string): Promise<Outcome> {
-  const [info, users] = await h.ui.progress(`Reading network '${name}' on ${h.host}`, () => Promise.all([h.run(netInfo(name)), networkUsers(h.run, name)]));
+  const [info, users] = await h.ui.progress(`Reading network '${name}' on ${h.host}`, () => Promise.all([h.run(netInfo(name)), networkUsers(h.run, name, h.knownVms)]));
   if (!info.ok) return failed(h, `Could not read network '${name}' on ${h.host}`, info.error);
   const { active, persistent } = info.value;
   if (!active) {

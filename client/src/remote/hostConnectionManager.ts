@@ -14,7 +14,9 @@ import { Emitter } from './events';
 import { DEFAULT_LIBVIRT_URI, type HostConfig } from './hostConfig';
 import { fetchHost, type NetworkSummary } from './hostNetworks';
 import { createLocalRunner } from './localRunner';
+import { DEFAULT_TIMEOUTS, type ConnectionTimeouts } from './limits';
 import { loggingRunner } from './loggingRunner';
+import { parseProxyJump, resolveJumps, type JumpHost } from './proxyJump';
 import { fail, ok, type RemoteError, type Result } from './result';
 import type { CommandLogEntry, Runner } from './runner';
 import { KeyCache } from './sshAuth';
@@ -55,6 +57,8 @@ export interface HostConnectionManagerOptions {
 
 interface HostEntry {
   config: HostConfig;
+  /** The settings (and jump chain) the entry was made from: another key, another connection. */
+  key: string;
   runner: Runner;
   connection?: SshConnection;
   status: HostStatus;
@@ -74,7 +78,29 @@ export class HostConnectionManager {
   /** Fires with a host's name when its state, networks or connection change. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly options: HostConnectionManagerOptions = {}) {}
+  private timeouts: ConnectionTimeouts;
+
+  constructor(private readonly options: HostConnectionManagerOptions = {}) {
+    this.timeouts = {
+      connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_TIMEOUTS.connectTimeoutMs,
+      commandTimeoutMs: options.commandTimeoutMs ?? DEFAULT_TIMEOUTS.commandTimeoutMs,
+      idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_TIMEOUTS.idleTimeoutMs,
+    };
+  }
+
+  /**
+   * New timeouts for every host (the `virtnet.ssh.*` settings): commands
+   * started from now, connects from the next one, idle connections at once.
+   */
+  setTimeouts(t: Partial<ConnectionTimeouts>): void {
+    this.timeouts = { ...this.timeouts, ...t };
+    for (const e of this.entries.values()) e.connection?.setTimeouts({ connectTimeoutMs: this.timeouts.connectTimeoutMs, idleTimeoutMs: this.timeouts.idleTimeoutMs });
+  }
+
+  /** The timeouts in force. */
+  get currentTimeouts(): ConnectionTimeouts {
+    return this.timeouts;
+  }
 
   /** Replaces the host list; hosts whose configuration changed get a new connection. */
   setHosts(configs: readonly HostConfig[]): void {
@@ -83,9 +109,12 @@ export class HostConnectionManager {
       if (seen.has(config.name)) continue;
       seen.add(config.name);
       const old = this.entries.get(config.name);
-      if (old && JSON.stringify(old.config) === JSON.stringify(config)) continue;
+      const jumps = jumpChain(config, configs);
+      // A host is unchanged when its settings and its jump chain (other hosts' settings) are.
+      const key = JSON.stringify([config, jumps]);
+      if (old && old.key === key) continue;
       old?.runner.dispose();
-      this.entries.set(config.name, this.createEntry(config));
+      this.entries.set(config.name, this.createEntry(config, jumps, key));
       this.changed.fire(config.name);
     }
     for (const [name, e] of this.entries) {
@@ -165,24 +194,35 @@ export class HostConnectionManager {
     this.changed.dispose();
   }
 
-  private createEntry(config: HostConfig): HostEntry {
+  private createEntry(config: HostConfig, jumps: Result<JumpHost[]>, key: string): HostEntry {
     const log = (entry: CommandLogEntry) => this.options.log?.({ ...entry, host: config.name });
     if (config.local || !config.host) {
-      return { config, runner: loggingRunner(createLocalRunner(), log), status: 'idle', generation: 0 };
+      return { config, key, runner: loggingRunner(createLocalRunner(), log), status: 'idle', generation: 0 };
     }
+    if (!jumps.ok) {
+      const error = jumps.error;
+      return { config, key, runner: { description: `ssh ${config.host}`, run: async () => ({ ok: false, error }), dispose: () => undefined }, status: 'idle', generation: 0 };
+    }
+    const user = config.user ?? process.env.USER ?? 'root';
     const connection = new SshConnection(
-      { host: config.host, port: config.port, username: config.user ?? process.env.USER ?? 'root', identityFiles: config.identityFile ? [config.identityFile] : undefined },
+      {
+        host: config.host,
+        port: config.port,
+        username: user,
+        identityFiles: config.identityFile ? [config.identityFile] : undefined,
+        jumps: jumps.value.map((j) => ({ host: j.host, port: j.port, username: j.user ?? process.env.USER ?? 'root', identityFiles: j.identityFile ? [j.identityFile] : undefined })),
+      },
       this.options.prompts,
       {
         knownHostsFile: this.options.knownHostsFile,
         hashKnownHosts: this.options.hashKnownHosts,
-        connectTimeoutMs: this.options.connectTimeoutMs,
-        idleTimeoutMs: this.options.idleTimeoutMs,
+        connectTimeoutMs: this.timeouts.connectTimeoutMs,
+        idleTimeoutMs: this.timeouts.idleTimeoutMs,
         keyCache: this.keyCache,
       },
     );
     connection.onDidChangeState(() => this.changed.fire(config.name));
-    return { config, connection, runner: loggingRunner(createSshRunner(connection), log), status: 'idle', generation: 0 };
+    return { config, key, connection, runner: loggingRunner(createSshRunner(connection), log), status: 'idle', generation: 0 };
   }
 
   private snapshot(e: HostEntry): HostSnapshot {
@@ -194,6 +234,23 @@ export class HostConnectionManager {
   }
 
   private timeout(): number {
-    return this.options.commandTimeoutMs ?? 30_000;
+    return this.timeouts.commandTimeoutMs;
   }
+}
+
+/**
+ * A host's jump chain: resolved already (`jumpHosts`, from ~/.ssh/config),
+ * or its `proxyJump` with hop names looked up among the other hosts.
+ */
+export function jumpChain(config: HostConfig, hosts: readonly HostConfig[]): Result<JumpHost[]> {
+  if (config.jumpHosts) return ok([...config.jumpHosts]);
+  if (!config.proxyJump) return ok([]);
+  const specs = parseProxyJump(config.proxyJump);
+  if (!specs.ok) return fail('connect', `host "${config.name}": ${specs.error.message}`);
+  return ok(
+    resolveJumps(specs.value, (name) => {
+      const h = hosts.find((o) => o.name === name && o.name !== config.name && !o.local && o.host);
+      return h && { host: h.host!, port: h.port, user: h.user, identityFile: h.identityFile };
+    }),
+  );
 }

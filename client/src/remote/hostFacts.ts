@@ -92,7 +92,7 @@ export async function readHostFacts(
   const snapshot = manager.host(hostName);
   const runner = manager.runnerOf(hostName);
   if (!snapshot?.networks || !runner) return {};
-  const bridges = await fetchHostBridges(runner, { timeoutMs: options.timeoutMs ?? 30_000 });
+  const bridges = await fetchHostBridges(runner, { timeoutMs: options.timeoutMs ?? manager.currentTimeouts.commandTimeoutMs });
   // The snapshot may have changed while the bridges were read: take the latest networks.
   const latest = manager.host(hostName) ?? snapshot;
   return {

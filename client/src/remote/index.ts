@@ -4,16 +4,17 @@
  */
 export { Emitter, type Disposable, type Event } from './events';
 export { DEFAULT_LIBVIRT_URI, type HostConfig } from './hostConfig';
-export { HostConnectionManager, type HostConnectionManagerOptions, type HostSnapshot, type HostStatus } from './hostConnectionManager';
+export { HostConnectionManager, jumpChain, type HostConnectionManagerOptions, type HostSnapshot, type HostStatus } from './hostConnectionManager';
 export { fetchHostBridges } from './hostBridges';
 export { forgetHostFacts, HOST_FACTS_NOTIFICATION, hostFactsFor, readHostFacts, type HostFactsExtras, type HostVmNics } from './hostFacts';
 export { HostFactsSync, type HostFactsSyncOptions } from './hostFactsSync';
 export { fetchNetworks, type NetworkSummary } from './hostNetworks';
 export { fingerprint } from './knownHosts';
 export { defaultKnownHostsPath } from './knownHostsFile';
+export { DEFAULT_TIMEOUTS, timeoutsFromSettings, type ConnectionTimeouts } from './limits';
 export { createLocalRunner } from './localRunner';
 export { defineAndStart, liveAndInactiveXml, stopAndUndefine } from './networkActions';
-export { networkUsers, type NetworkUser, type RunOnHost } from './networkUsers';
+export { fetchVms, networkUsers, type NetworkUser, type RunOnHost } from './networkUsers';
 export type { NetInfo } from './parseNetInfo';
 export { parseNetXml, type NetIp, type NetXml } from './parseNetXml';
 export { fail, ok, type ErrorKind, type RemoteError, type Result } from './result';
@@ -22,6 +23,7 @@ export { KeyCache } from './sshAuth';
 export { defaultSshConfigPath, readSshConfigHosts, safeUserName, sshConfigHosts, type SshConfigHost } from './sshConfig';
 export { SshConnection, type ConnectionState, type HostKeyQuestion, type SshPrompts } from './sshConnection';
 export { quoteCommand } from './quote';
+export { describeJumps, parseProxyJump, resolveJumps, type JumpHost, type JumpSpec } from './proxyJump';
 export { createSshRunner } from './sshRunner';
 export * from './virsh';
 export { batch } from './virshBatch';

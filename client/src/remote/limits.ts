@@ -1,4 +1,49 @@
-/** Small concurrency and timing helpers for the connection code. */
+/** Small concurrency and timing helpers for the connection code, and its timeouts. */
+
+/** The timeouts of a host's connection; the `virtnet.ssh.*` settings (in seconds there). */
+export interface ConnectionTimeouts {
+  /** Handshake and login through every jump host, prompts excluded. */
+  readonly connectTimeoutMs: number;
+  /** One command (one round trip). */
+  readonly commandTimeoutMs: number;
+  /** A connection without a command is closed after this long. */
+  readonly idleTimeoutMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ConnectionTimeouts = { connectTimeoutMs: 15_000, commandTimeoutMs: 30_000, idleTimeoutMs: 5 * 60_000 };
+
+/** Bounds of each setting, in seconds (as package.json declares them). */
+const BOUNDS: Record<'connectTimeout' | 'commandTimeout' | 'idleTimeout', [number, number]> = {
+  connectTimeout: [1, 600],
+  commandTimeout: [1, 3600],
+  idleTimeout: [5, 86_400],
+};
+
+/**
+ * The timeouts from the settings' values (seconds); a value that is not a
+ * number in its bounds keeps the default, with a line saying so.
+ */
+export function timeoutsFromSettings(raw: { connectTimeout?: unknown; commandTimeout?: unknown; idleTimeout?: unknown }): { timeouts: ConnectionTimeouts; problems: string[] } {
+  const problems: string[] = [];
+  const ms = (key: keyof typeof BOUNDS, fallback: number): number => {
+    const v = raw[key];
+    if (v === undefined || v === null) return fallback;
+    const [lo, hi] = BOUNDS[key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) {
+      problems.push(`virtnet.ssh.${key}: ${JSON.stringify(v)} is not a number of seconds from ${lo} to ${hi}: ${fallback / 1000} is used`);
+      return fallback;
+    }
+    return Math.round(v * 1000);
+  };
+  return {
+    timeouts: {
+      connectTimeoutMs: ms('connectTimeout', DEFAULT_TIMEOUTS.connectTimeoutMs),
+      commandTimeoutMs: ms('commandTimeout', DEFAULT_TIMEOUTS.commandTimeoutMs),
+      idleTimeoutMs: ms('idleTimeout', DEFAULT_TIMEOUTS.idleTimeoutMs),
+    },
+    problems,
+  };
+}
 
 /** At most `size` holders at a time; the others wait in order. */
 export class Semaphore {

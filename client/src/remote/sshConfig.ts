@@ -4,21 +4,30 @@
  * `*`, `?` or `!` are defaults, not hosts) with HostName, Port, User and
  * IdentityFile computed as ssh computes them (first value wins, `Host *`
  * defaults apply). `Match exec` sections are never evaluated (reading a
- * config must not run commands). ProxyJump and ProxyCommand are reported
- * as unsupported on the entry: such a host is listed but not connected.
+ * config must not run commands). ProxyJump is resolved as ssh does: each hop
+ * through the config itself (a hop named like a `Host` gets its HostName,
+ * Port, User and IdentityFile); a jump host's own ProxyJump is not followed
+ * (such a host is reported). ProxyCommand is reported as unsupported on the
+ * entry: such a host is listed but not connected.
+ *
+ * `Include` lines before the first Host or Match line are read in place (as
+ * ssh does: globs in the last path segment, relative paths from ~/.ssh, 16
+ * levels at most). An Include inside a Host or Match block (conditional in
+ * ssh) is not read.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import SSHConfig from 'ssh-config';
 import { DEFAULT_LIBVIRT_URI, type HostConfig } from './hostConfig';
+import { describeJumps, parseProxyJump, type JumpHost } from './proxyJump';
 import { expandHome } from './sshAuth';
 
 export interface SshConfigHost extends HostConfig {
   readonly host: string;
   readonly port: number;
   readonly user: string;
-  /** Why this host cannot be connected as configured (ProxyJump, ProxyCommand). */
+  /** Why this host cannot be connected as configured (ProxyCommand, a jump host's own ProxyJump). */
   readonly unsupported?: string;
 }
 
@@ -34,7 +43,66 @@ export function readSshConfigHosts(file = defaultSshConfigPath(), defaults: { us
   } catch {
     return [];
   }
-  return sshConfigHosts(text, defaults);
+  return sshConfigHosts(withIncludes(text, path.dirname(file)), defaults);
+}
+
+/**
+ * The config with its top-level `Include` lines replaced by the files they
+ * name (sorted, as ssh reads them). Missing files are skipped, as ssh does.
+ */
+export function withIncludes(text: string, sshDir: string, read: (file: string) => string | undefined = readOrUndefined, depth = 0): string {
+  const out: string[] = [];
+  let inBlock = false;
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*(\w+)\s*(?:=\s*|\s)(.*)$/.exec(line);
+    const key = m?.[1].toLowerCase();
+    if (key === 'host' || key === 'match') inBlock = true;
+    if (key !== 'include' || inBlock || depth >= 16) {
+      out.push(line);
+      continue;
+    }
+    out.push(`# ${line.trim()}`);
+    for (const pattern of splitArgs(m![2])) {
+      for (const f of expandPattern(expandHome(pattern), sshDir)) {
+        const t = read(f);
+        if (t === undefined) continue;
+        out.push(withIncludes(t, sshDir, read, depth + 1));
+        // The included file's last block ends with it: what follows applies to every host again.
+        if (/^\s*(host|match)\b/im.test(t)) out.push('Host *');
+      }
+    }
+  }
+  return out.join('\n');
+}
+
+function readOrUndefined(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whitespace-separated words, double quotes grouping. */
+function splitArgs(s: string): string[] {
+  return [...s.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+}
+
+/** The files a path names: relative to ~/.ssh, `*` and `?` in its last segment. */
+function expandPattern(p: string, sshDir: string): string[] {
+  const full = path.isAbsolute(p) ? p : path.join(sshDir, p);
+  const base = path.basename(full);
+  if (!/[*?]/.test(base)) return [full];
+  const re = new RegExp(`^${base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  try {
+    return fs
+      .readdirSync(path.dirname(full))
+      .filter((f) => re.test(f))
+      .sort()
+      .map((f) => path.join(path.dirname(full), f));
+  } catch {
+    return [];
+  }
 }
 
 export function sshConfigHosts(text: string, defaults: { user?: string; uri?: string } = {}): SshConfigHost[] {
@@ -51,33 +119,56 @@ export function sshConfigHosts(text: string, defaults: { user?: string; uri?: st
     for (const v of values) if (v && !/[*?!]/.test(v) && !names.includes(v)) names.push(v);
   }
   const user = defaults.user ?? safeUserName();
-  return names.map((name) => {
+  const computed = (name: string) => {
     const c = config.compute(name, { ignoreCase: true, matchExec: false });
-    const one = (k: string) => {
+    return (k: string): string | undefined => {
       const v = c[k];
       return Array.isArray(v) ? v[0] : v;
     };
-    const portText = one('port');
-    const port = portText && /^\d+$/.test(portText) ? Number(portText) : 22;
+  };
+  const identityOf = (one: (k: string) => string | undefined) => {
     const identity = one('identityfile');
+    return identity ? expandHome(identity.replace(/^%d\//, '~/')) : undefined;
+  };
+  const portOf = (one: (k: string) => string | undefined) => {
+    const portText = one('port');
+    return portText && /^\d+$/.test(portText) ? Number(portText) : 22;
+  };
+  return names.map((name) => {
+    const one = computed(name);
     const jump = one('proxyjump');
     const command = one('proxycommand');
-    const unsupported =
-      jump && jump.toLowerCase() !== 'none'
-        ? `ProxyJump (${jump}) is not supported yet: VirtNet connects directly`
-        : command && command.toLowerCase() !== 'none'
-          ? 'ProxyCommand is not supported: VirtNet connects directly'
-          : undefined;
+    let unsupported: string | undefined;
+    let jumpHosts: JumpHost[] | undefined;
+    if (jump && jump.toLowerCase() !== 'none') {
+      const specs = parseProxyJump(jump);
+      if (!specs.ok) unsupported = specs.error.message;
+      else {
+        // Each hop through the config, as ssh does; a user or port in the hop wins.
+        jumpHosts = specs.value.map((spec) => {
+          const j = computed(spec.host);
+          const nested = j('proxyjump');
+          if (nested && nested.toLowerCase() !== 'none') unsupported ??= `jump host ${spec.host} has a ProxyJump of its own (${nested}), which VirtNet does not follow`;
+          return clean({ host: j('hostname')?.replace(/%h/g, spec.host) ?? spec.host, port: spec.port ?? portOf(j), user: spec.user ?? j('user') ?? user, identityFile: identityOf(j) });
+        });
+      }
+    } else if (command && command.toLowerCase() !== 'none') unsupported = 'ProxyCommand is not supported: VirtNet connects directly';
     return {
       name,
       host: one('hostname')?.replace(/%h/g, name) ?? name,
-      port,
+      port: portOf(one),
       user: one('user') ?? user,
-      identityFile: identity ? expandHome(identity.replace(/^%d\//, '~/')) : undefined,
+      identityFile: identityOf(one),
       uri: defaults.uri ?? DEFAULT_LIBVIRT_URI,
+      ...(jumpHosts?.length ? { jumpHosts, proxyJump: describeJumps(jumpHosts) } : {}),
       ...(unsupported ? { unsupported } : {}),
     };
   });
+}
+
+function clean<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
 }
 
 /** The local user's name (ssh's default login name), without throwing. */

@@ -10,20 +10,32 @@
  * is asked about through `prompts.confirmHostKey` and recorded in
  * known_hosts when accepted; a wrong passphrase, a refused login, a host
  * that does not answer or a connection lost mid-command each say so.
+ *
+ * Through jump hosts (ProxyJump, `target.jumps`), each hop is a login of its
+ * own (its host key checked against known_hosts with the same prompts, the
+ * same authentication), and the next hop's SSH stream is a `forwardOut`
+ * channel of the previous one, handed to ssh2 as `sock`. One connect
+ * timeout covers the whole chain; the jump connections close with the
+ * target's.
  */
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import { Emitter } from './events';
 import { fingerprint, keyTypeOfBlob, knownHostsLine, knownHostsName, knownKeyTypes, verifyHostKey, type KnownHostLine } from './knownHosts';
 import { appendKnownHost, defaultKnownHostsPath, readKnownHosts } from './knownHostsFile';
-import { PausableTimer, Semaphore } from './limits';
+import { DEFAULT_TIMEOUTS, PausableTimer, Semaphore } from './limits';
 import { errorText, fail, ok, type Result } from './result';
 import type { Output, RunOptions } from './runner';
 import { createAuthHandler, KeyCache, type AuthConfig, type AuthPrompts, type AuthState } from './sshAuth';
 
-export interface SshTarget extends AuthConfig {
+export interface SshHop extends AuthConfig {
   readonly host: string;
   /** Default 22. */
   readonly port?: number;
+}
+
+export interface SshTarget extends SshHop {
+  /** Jump hosts, the first one contacted first (ProxyJump `a,b`). */
+  readonly jumps?: readonly SshHop[];
 }
 
 export interface HostKeyQuestion {
@@ -69,7 +81,6 @@ const HOST_KEY_ALGORITHMS: Record<string, string[]> = {
 
 export class SshConnection {
   readonly description: string;
-  private readonly port: number;
   private readonly knownHostsFile: string;
   private readonly keyCache: KeyCache;
   private readonly slots: Semaphore;
@@ -88,13 +99,22 @@ export class SshConnection {
   constructor(
     private readonly target: SshTarget,
     private readonly prompts: SshPrompts | undefined,
-    private readonly options: SshConnectionOptions = {},
+    private options: SshConnectionOptions = {},
   ) {
-    this.port = target.port ?? 22;
-    this.description = `${target.username}@${target.host}${this.port === 22 ? '' : `:${this.port}`}`;
+    const via = target.jumps?.length ? ` via ${target.jumps.map((j) => hopName(j)).join(',')}` : '';
+    this.description = `${hopName(target)}${via}`;
     this.knownHostsFile = options.knownHostsFile ?? defaultKnownHostsPath();
     this.keyCache = options.keyCache ?? new KeyCache();
     this.slots = new Semaphore(options.maxChannels ?? 4);
+  }
+
+  /**
+   * New timeouts: the connect timeout applies from the next connect, the idle
+   * timeout from now (an idle connection's timer restarts).
+   */
+  setTimeouts(t: { connectTimeoutMs?: number; idleTimeoutMs?: number }): void {
+    this.options = { ...this.options, ...t };
+    if (this.active === 0) this.armIdle();
   }
 
   get state(): ConnectionState {
@@ -145,7 +165,7 @@ export class SshConnection {
     if (!this.client) return;
     this.idleTimer = setTimeout(() => {
       if (this.active === 0) this.close('idle');
-    }, this.options.idleTimeoutMs ?? 5 * 60_000);
+    }, this.options.idleTimeoutMs ?? DEFAULT_TIMEOUTS.idleTimeoutMs);
     this.idleTimer.unref?.();
   }
 
@@ -181,9 +201,49 @@ export class SshConnection {
     } catch (e) {
       return fail('hostKey', `cannot read ${this.knownHostsFile}: ${errorText(e)}`);
     }
-    const { host, username } = this.target;
-    const port = this.port;
-    const timeoutMs = this.options.connectTimeoutMs ?? 15_000;
+    const timeoutMs = this.options.connectTimeoutMs ?? DEFAULT_TIMEOUTS.connectTimeoutMs;
+    const hops: SshHop[] = [...(this.target.jumps ?? []), this.target];
+    const chain: Client[] = [];
+    /** Ends the step in progress (a login or a forward) with this result. */
+    let abort: ((r: Result<never>) => void) | undefined;
+    /** What the step in progress failed to do in time (a sentence). */
+    let late = '';
+    const seconds = `${Math.round(timeoutMs / 1000)} s`;
+    const timer = new PausableTimer(timeoutMs, () => abort?.(fail('timeout', late)));
+    const undo = <T>(r: Result<T>): Result<T> => {
+      for (const c of chain) c.destroy();
+      return r;
+    };
+    try {
+      let sock: ClientChannel | undefined;
+      for (let i = 0; i < hops.length; i++) {
+        const hop = hops[i];
+        const jump = i < hops.length - 1;
+        const who = jump ? `jump host ${hopName(hop)}` : this.description;
+        late = `${who} did not complete the SSH login within ${seconds} (host down, firewalled, or not an SSH server?)`;
+        const r = await this.login(hop, jump ? 'jump host ' : '', sock, known, timer, (a) => (abort = a));
+        if (!r.ok) return undo(r);
+        chain.push(r.value);
+        if (!jump) break;
+        const next = hops[i + 1];
+        late = `jump host ${hopName(hop)} did not open a channel to ${next.host}:${next.port ?? 22} within ${seconds}`;
+        const f = await forward(r.value, next, (a) => (abort = a));
+        if (!f.ok) return undo(f.error.kind === 'timeout' ? f : fail(f.error.kind, `jump host ${hopName(hop)} cannot reach ${next.host}:${next.port ?? 22}: ${f.error.message}`));
+        sock = f.value;
+      }
+    } finally {
+      timer.stop();
+    }
+    const client = chain[chain.length - 1];
+    // The jump connections live as long as the target's.
+    if (chain.length > 1) client.on('close', () => chain.slice(0, -1).forEach((c) => c.end()));
+    return ok(client);
+  }
+
+  /** One SSH login: to a hop's address, or over `sock` (a channel of the previous hop). */
+  private login(hop: SshHop, role: string, sock: ClientChannel | undefined, known: readonly KnownHostLine[], timer: PausableTimer, onAbort: (a: (r: Result<never>) => void) => void): Promise<Result<Client>> {
+    const { host, username } = hop;
+    const port = hop.port ?? 22;
     return new Promise<Result<Client>>((resolve) => {
       const client = new Client();
       const auth: AuthState = { problems: [] };
@@ -192,18 +252,15 @@ export class SshConnection {
       const finish = (r: Result<Client>) => {
         if (settled) return;
         settled = true;
-        timer.stop();
         if (!r.ok) client.destroy();
         resolve(r);
       };
-      const timer = new PausableTimer(timeoutMs, () =>
-        finish(fail('timeout', `${this.description} did not complete the SSH login within ${Math.round(timeoutMs / 1000)} s (host down, firewalled, or not an SSH server?)`)),
-      );
+      onAbort(finish);
       auth.onPrompt = (active) => (active ? timer.pause() : timer.resume());
 
       // The async form: it must return undefined (a truthy return value means "accept").
       const hostVerifier = (key: Buffer, verify: (valid: boolean) => void): void => {
-        void this.checkHostKey(known, key, timer).then((r) => {
+        void this.checkHostKey(hop, role, known, key, timer).then((r) => {
           if (!r.ok) hostKeyError = r;
           verify(r.ok);
         });
@@ -211,7 +268,7 @@ export class SshConnection {
 
       client.on('ready', () => {
         if (settled) return client.destroy();
-        this.watch(client);
+        if (!role) this.watch(client);
         finish(ok(client));
       });
       client.on('error', (e: Error & { level?: string; code?: string }) => {
@@ -219,22 +276,23 @@ export class SshConnection {
         if (hostKeyError) return finish(hostKeyError);
         if (e.level === 'client-authentication') {
           const why = auth.problems.length > 0 ? `: ${auth.problems.join('; ')}` : ' (no key in the agent or identity files was accepted)';
-          return finish(fail('auth', `login as ${username} on ${host}:${port} refused${why}`));
+          return finish(fail('auth', `login as ${username} on ${role}${host}:${port} refused${why}`));
         }
-        finish(fail('connect', `cannot connect to ${host}:${port}: ${e.message}`));
+        finish(fail('connect', `cannot connect to ${role}${host}:${port}: ${e.message}`));
       });
-      client.on('close', () => finish(hostKeyError ?? fail('connect', `${host}:${port} closed the connection during login`)));
+      client.on('close', () => finish(hostKeyError ?? fail('connect', `${role}${host}:${port} closed the connection during login`)));
 
       const types = knownKeyTypes(known, host, port).flatMap((t) => HOST_KEY_ALGORITHMS[t] ?? []);
       const config: ConnectConfig = {
         host,
         port,
         username,
+        ...(sock ? { sock } : {}),
         readyTimeout: 0, // our own timer, paused while the user answers a prompt
         keepaliveInterval: this.options.keepaliveIntervalMs ?? 10_000,
         keepaliveCountMax: 3,
         hostVerifier,
-        authHandler: createAuthHandler(this.target, this.prompts, this.keyCache, auth),
+        authHandler: createAuthHandler(hop, this.prompts, this.keyCache, auth),
         // Offer the key types known_hosts has for this host first, as ssh does.
         algorithms: types.length > 0 ? { serverHostKey: { remove: types, prepend: types } as never } : undefined,
       };
@@ -242,14 +300,14 @@ export class SshConnection {
         client.connect(config);
       } catch (e) {
         // ssh2 throws synchronously for some key and config problems.
-        finish(fail('auth', `cannot connect to ${host}:${port}: ${errorText(e)}`));
+        finish(fail('auth', `cannot connect to ${role}${host}:${port}: ${errorText(e)}`));
       }
     });
   }
 
-  private async checkHostKey(known: readonly KnownHostLine[], key: Buffer, timer: PausableTimer): Promise<Result<true>> {
-    const { host } = this.target;
-    const port = this.port;
+  private async checkHostKey(hop: SshHop, role: string, known: readonly KnownHostLine[], key: Buffer, timer: PausableTimer): Promise<Result<true>> {
+    const { host } = hop;
+    const port = hop.port ?? 22;
     const fp = fingerprint(key);
     const keyType = keyTypeOfBlob(key) ?? 'unknown';
     const name = knownHostsName(host, port);
@@ -258,16 +316,16 @@ export class SshConnection {
       case 'match':
         return ok(true);
       case 'revoked':
-        return fail('hostKey', `the host key of ${name} (${keyType} ${fp}) is marked @revoked in ${this.knownHostsFile} (line ${v.line}): connection refused`);
+        return fail('hostKey', `the host key of ${role}${name} (${keyType} ${fp}) is marked @revoked in ${this.knownHostsFile} (line ${v.line}): connection refused`);
       case 'changed':
         return fail(
           'hostKey',
-          `the host key of ${name} has CHANGED: it now presents ${keyType} ${fp}, which does not match ${this.knownHostsFile} line ${v.line}. ` +
+          `the host key of ${role}${name} has CHANGED: it now presents ${keyType} ${fp}, which does not match ${this.knownHostsFile} line ${v.line}. ` +
             `Someone may be intercepting the connection, or the host was reinstalled. Not connecting. If you know the change is legitimate, ` +
             `remove the old key (ssh-keygen -R '${name}') and connect again.`,
         );
       case 'unknown': {
-        if (!this.prompts) return fail('hostKey', `the host key of ${name} (${keyType} ${fp}) is not in ${this.knownHostsFile}: connection refused`);
+        if (!this.prompts) return fail('hostKey', `the host key of ${role}${name} (${keyType} ${fp}) is not in ${this.knownHostsFile}: connection refused`);
         timer.pause();
         let trusted: boolean;
         try {
@@ -277,7 +335,7 @@ export class SshConnection {
         } finally {
           timer.resume();
         }
-        if (!trusted) return fail('hostKey', `the host key of ${name} (${keyType} ${fp}) was not trusted: connection refused`);
+        if (!trusted) return fail('hostKey', `the host key of ${role}${name} (${keyType} ${fp}) was not trusted: connection refused`);
         try {
           await appendKnownHost(this.knownHostsFile, knownHostsLine(host, port, key, { hash: this.options.hashKnownHosts }));
         } catch (e) {
@@ -340,4 +398,34 @@ export class SshConnection {
       });
     });
   }
+}
+
+/** `user@host[:port]` of a hop. */
+function hopName(h: SshHop): string {
+  const port = h.port ?? 22;
+  return `${h.username}@${h.host}${port === 22 ? '' : `:${port}`}`;
+}
+
+/** A channel from `client` to the next hop's SSH port, or why not. */
+function forward(client: Client, to: SshHop, onAbort: (a: (r: Result<never>) => void) => void): Promise<Result<ClientChannel>> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (r: Result<ClientChannel>) => {
+      if (settled) return;
+      settled = true;
+      resolve(r);
+    };
+    onAbort(finish);
+    client.once('close', () => finish(fail('connect', 'the jump connection closed')));
+    try {
+      // The originator address is what sshd logs: ours is not meaningful, as with ssh -J.
+      client.forwardOut('127.0.0.1', 0, to.host, to.port ?? 22, (e, ch) => {
+        if (e) return finish(fail('connect', e.message));
+        if (settled) return ch.close();
+        finish(ok(ch));
+      });
+    } catch (e) {
+      finish(fail('connect', errorText(e)));
+    }
+  });
 }

@@ -15,9 +15,11 @@ export function nextStep(error: RemoteError, config: HostConfig): string {
         ? 'Do not connect until you know why the key changed; the message above says how to remove the old key if the change is legitimate.'
         : 'Retry to be asked about the host key again.';
     case 'auth':
+      if (/ on jump host /.test(error.message)) return `Check the jump host's user and key ("proxyJump" of host "${config.name}", or the host it names), or add the key to your ssh-agent (ssh-add), then retry.`;
       return `Check "user" and "identityFile" of host "${config.name}" in the virtnet.hosts setting, or add the key to your ssh-agent (ssh-add), then retry.`;
     case 'timeout':
     case 'connect':
+      if (config.proxyJump && /jump host/.test(error.message)) return `Check the jump host named in the message (ssh -J ${config.proxyJump} …): is it up, and may it forward to ${where}? Then retry.`;
       return `Check that ${where} is up and that sshd answers there (ssh -p ${config.port ?? 22} ${config.user ? `${config.user}@` : ''}${config.host ?? ''}), then retry.`;
     case 'connection':
       return 'The connection dropped: retry to reconnect.';

@@ -5,7 +5,7 @@
  * and removing a host write back. No `vscode` import: the extension reads
  * and writes the setting, this module decides what goes in it.
  */
-import { DEFAULT_LIBVIRT_URI, type HostConfig, type SshConfigHost } from '../remote';
+import { DEFAULT_LIBVIRT_URI, parseProxyJump, type HostConfig, type SshConfigHost } from '../remote';
 
 /** One entry of `virtnet.hosts` as it is written in settings.json. */
 export interface HostSettingEntry {
@@ -14,6 +14,8 @@ export interface HostSettingEntry {
   port?: number;
   user?: string;
   identityFile?: string;
+  /** ssh's ProxyJump: `[user@]host[:port]`, a chain `a,b`; a hop may name another host of the list. */
+  proxyJump?: string;
   uri?: string;
   local?: boolean;
 }
@@ -52,8 +54,17 @@ export function parseHostSettings(value: unknown): ParsedHostSettings {
       port = portNumber(e.port);
       if (port === undefined) problems.push(`host "${name}": port ${JSON.stringify(e.port)} is not a port number (1-65535): 22 is used`);
     }
+    let proxyJump = local ? undefined : str('proxyJump');
+    if (proxyJump !== undefined) {
+      const p = parseProxyJump(proxyJump);
+      if (!p.ok) {
+        problems.push(`host "${name}": ${p.error.message}: skipped`);
+        return;
+      }
+      if (p.value.length === 0) proxyJump = undefined;
+    }
     names.add(name);
-    hosts.push(clean({ name, host, port, user: str('user'), identityFile: str('identityFile'), uri: str('uri') ?? DEFAULT_LIBVIRT_URI, local: local || undefined }));
+    hosts.push(clean({ name, host, port, user: str('user'), identityFile: str('identityFile'), proxyJump, uri: str('uri') ?? DEFAULT_LIBVIRT_URI, local: local || undefined }));
   });
   return { hosts, problems };
 }
@@ -80,6 +91,7 @@ export function settingEntry(config: HostConfig): HostSettingEntry {
     port: config.port !== undefined && config.port !== 22 ? config.port : undefined,
     user: config.user,
     identityFile: config.identityFile,
+    proxyJump: config.local ? undefined : config.proxyJump,
     uri: config.uri,
     local: config.local || undefined,
   });

@@ -169,6 +169,7 @@ export function hostView(h: HostSnapshot): NodeView {
     `- Host: ${local ? 'this machine (virsh runs locally)' : md(`${c.host}, port ${c.port ?? 22}`)}`,
     ...(local ? [] : [`- User: ${md(c.user ?? '(your user name)')}`]),
     ...(c.identityFile ? [`- Identity file: ${md(c.identityFile)}`] : []),
+    ...(!local && c.proxyJump ? [`- Through jump host: ${md(c.proxyJump)}`] : []),
     `- libvirt URI: ${md(uri)}`,
     `- State: ${md(status || 'not contacted yet (expand to connect)')}`,
   ];

@@ -38,6 +38,7 @@ import { editBetween, reparseXml } from '../parse/reparse';
 import { factsOf, hostFactsOf, WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { KvmHostFacts } from '../workspace/hostFactsFormat';
 import { isHostObjectUri } from '../workspace/kvmHosts';
+import { isHostDocument } from '../workspace/documentScope';
 import { kindOfRoot, looksLikeLibvirtXml } from './documentKind';
 import { folderLanguages, type CodeInfo, type FolderLanguage, type HostFacts } from './folderLanguages';
 import { defaultSettings, type DocKind, type Finding, type Settings, type Severity } from './types';
@@ -116,6 +117,8 @@ interface Entry {
   localFindings?: Finding[];
   /** The checks that were off when `localFindings` was computed (see offKey). */
   localOff?: string;
+  /** A host document's own index (its editor features see nothing else). */
+  solo?: WorkspaceIndex;
 }
 
 /** Texts longer than this get their line index from the previous version's. */
@@ -309,16 +312,19 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
   function feature<T>(uri: string, name: string, fallback: T, f: (ctx: FeatureContext, offset: (p: Position) => number) => T): T {
     const e = entries.get(uri);
     if (!e || e.text.length > MAX_DOCUMENT_SIZE) return fallback;
+    // A host document's features see that document only: renaming a name in it edits no workspace file.
+    const alone = isHostDocument(uri);
     const ctx: FeatureContext = {
       doc: view(e),
-      workspace: index,
+      workspace: alone ? soloIndex(e) : index,
       settings,
       document: (u) => {
-        const o = entries.get(u);
+        const o = alone && u !== uri ? undefined : entries.get(u);
         return o ? view(o) : undefined;
       },
       documents: function* () {
-        for (const o of entries.values()) yield view(o);
+        if (alone) yield view(e);
+        else for (const o of entries.values()) yield view(o);
       },
       diagnostics: (u) => service.getDiagnostics(u),
     };
@@ -330,6 +336,15 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       report(`feature ${name}`, uri, err);
       return fallback;
     }
+  }
+
+  /** An index of a host document's own facts, for its editor features (documentScope.ts). */
+  function soloIndex(e: Entry): WorkspaceIndex {
+    if (!e.solo) {
+      e.solo = new WorkspaceIndex();
+      if (e.ctx) e.solo.update(factsOf(e.uri, e.ctx.model));
+    }
+    return e.solo;
   }
 
   const spanOf = (li: LineIndex, r: Range) => ({ start: li.offsetAt(r.start), end: li.offsetAt(r.end) });
@@ -355,7 +370,8 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       e.localOff = off;
     }
     let findings = e.localFindings;
-    if (!large) {
+    // A host's live definition (documentScope.ts) gets no cross-file checks.
+    if (!large && !isHostDocument(uri)) {
       const crossFound: Finding[] = [];
       yield* runSteps(cross, e, crossFound);
       findings = [...findings, ...crossFound];
@@ -415,7 +431,8 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       // The line index of a large text is moved rather than scanned again (a keystroke's outline, hover or diagnostics need it).
       if (old?.lineIndex && text.length > LINE_INDEX_REUSE) e.lineIndex = LineIndex.edited(old.lineIndex, text, editBetween(old.text, text));
       entries.set(uri, e);
-      const affected = e.ctx ? index.update(factsOf(uri, e.ctx.model)) : e.lang ? index.update(hostFactsOf(uri, e.lang.kind, hostFacts(e.lang, uri, text))) : index.remove(uri);
+      // A host's live definition (documentScope.ts) is checked on its own, never paired across files.
+      const affected = isHostDocument(uri) ? index.remove(uri) : e.ctx ? index.update(factsOf(uri, e.ctx.model)) : e.lang ? index.update(hostFactsOf(uri, e.lang.kind, hostFacts(e.lang, uri, text))) : index.remove(uri);
       leaveGroup(old, affected);
       joinGroup(e, affected);
       affected.add(uri);
