@@ -1,6 +1,6 @@
 /**
  * The VM parts of the hosts tree model on hand-made host states (pure; the
- * same against a real host is in vmTreeRemote.test.ts): the two folders of a
+ * same against a real host is in test/commands/vmFlows.test.ts): the two folders of a
  * host, VMs with state and NICs, the running and saved configurations side
  * by side where they differ, the VMs under a network's node, contextValues
  * (UI-CONTRACT.md), the targeted host's mark, parents for reveal.
