@@ -84,6 +84,8 @@ test('the shared walker (files/walk.ts) does no I/O of its own: the file system 
 /** The UI's decisions, tested without VS Code: the tree model, the hosts setting, error advice, the log line, passphrase keeping. */
 const PURE_UI_MODULES = [
   'client/src/views/hostsTreeModel.ts',
+  'client/src/views/vmViews.ts',
+  'client/src/views/markdown.ts',
   'client/src/views/hostSettings.ts',
   'client/src/views/errorAdvice.ts',
   'client/src/log/commandLog.ts',

@@ -11,6 +11,7 @@ import { DidChangeConfigurationNotification, type LanguageClient } from 'vscode-
 import { startHostFactsSync } from './hostFactsGlue';
 import { createLanguageClient, xmlExtensionPresent } from './languageClient';
 import { registerNetworkCommands } from './commands/networkCommands';
+import { registerVmCommands } from './commands/vmCommands';
 import { commandLogLine } from './log/commandLog';
 import { HostConnectionManager } from './remote';
 import { watchSshTimeouts } from './ssh/timeoutSettings';
@@ -33,6 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(log, { dispose: () => manager.dispose() }, watchSshTimeouts(manager, log), ...registerHostsView(manager, log, keeper));
   // Network commands (define, start, stop, autostart, undefine, XML documents); the language client is read when a command runs.
   context.subscriptions.push(...registerNetworkCommands({ manager, languageClient: () => client, log }));
+  // VM commands (attach/detach NIC, start, shut down, force off, read-only VM XML).
+  context.subscriptions.push(...registerVmCommands({ manager, log }));
 
   client = createLanguageClient(context);
   context.subscriptions.push(client);

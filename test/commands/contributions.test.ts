@@ -56,3 +56,49 @@ test('tree menus by contextValue: inline start or stop by state, autostart by it
   assert.deepEqual(shown('virtnet.host.ready', false), []);
   assert.deepEqual(shown('virtnet.message.error', false), []);
 });
+
+const vmSource = fs.readFileSync(path.join(root, 'client', 'src', 'commands', 'vmCommands.ts'), 'utf8');
+const isVm = (id: string) => id.startsWith('virtnet.vm.');
+
+test('every contributed virtnet.vm command is registered by vmCommands.ts, and the other way round', () => {
+  const contributed = (pkg.contributes.commands as { command: string }[]).map((c) => c.command).filter(isVm).sort();
+  const registered = [...vmSource.matchAll(/\['(virtnet\.vm\.[A-Za-z]+)'/g)].map((m) => m[1]).sort();
+  assert.deepEqual(contributed, registered);
+  assert.deepEqual(contributed, ['attachNic', 'detachNic', 'forceOff', 'openInactiveXml', 'openLiveXml', 'shutdown', 'start'].map((x) => `virtnet.vm.${x}`));
+  for (const c of pkg.contributes.commands.filter((c: { command: string }) => isVm(c.command))) {
+    assert.equal(c.category, 'VirtNet', c.command);
+    assert.ok(c.title && /^\$\([a-z-]+\)$/.test(c.icon), c.command);
+  }
+  assert.ok(pkg.activationEvents.includes('onFileSystem:virtnet-vm'), 'a restored virtnet-vm: tab activates the extension');
+});
+
+/** Like `shown`, for any command prefix. */
+function shownFor(prefix: string, contextValue: string, inline: boolean): string[] {
+  return (pkg.contributes.menus['view/item/context'] as { command: string; when: string; group?: string }[])
+    .filter((m) => m.command.startsWith(prefix))
+    .filter((m) => (m.group?.startsWith('inline') ?? false) === inline)
+    .filter((m) => [...m.when.matchAll(/viewItem =~ \/(.+?)\/(?:\s|$)/g)].every((r) => new RegExp(r[1]).test(contextValue)) && !/viewItem ==/.test(m.when))
+    .map((m) => m.command.slice(prefix.length))
+    .sort();
+}
+
+test('VM and NIC menus by contextValue (UI-CONTRACT.md): power by state, force off only when running, detach on NICs', () => {
+  assert.deepEqual(shownFor('virtnet.vm.', 'virtnet.vm.running', false), ['attachNic', 'forceOff', 'openInactiveXml', 'openLiveXml', 'shutdown']);
+  assert.deepEqual(shownFor('virtnet.vm.', 'virtnet.vm.running', true), ['attachNic', 'shutdown']);
+  assert.deepEqual(shownFor('virtnet.vm.', 'virtnet.vm.paused', false), ['attachNic', 'forceOff', 'openInactiveXml', 'openLiveXml', 'shutdown']);
+  assert.deepEqual(shownFor('virtnet.vm.', 'virtnet.vm.shutoff', false), ['attachNic', 'openInactiveXml', 'start']);
+  assert.deepEqual(shownFor('virtnet.vm.', 'virtnet.vm.shutoff', true), ['attachNic', 'start']);
+  assert.deepEqual(shownFor('virtnet.vm.', 'virtnet.vm.other', false), ['attachNic', 'forceOff', 'openInactiveXml', 'start']);
+  for (const nic of ['virtnet.nic.live.config', 'virtnet.nic.live', 'virtnet.nic.config']) {
+    assert.deepEqual(shownFor('virtnet.vm.', nic, false), ['detachNic'], nic);
+    assert.deepEqual(shownFor('virtnet.vm.', nic, true), ['detachNic'], nic);
+  }
+  assert.deepEqual(shownFor('virtnet.vm.', 'virtnet.network.active.persistent', false), []);
+  assert.deepEqual(shownFor('virtnet.vm.', 'virtnet.host.ready', false), []);
+});
+
+test('host menus: Target on an untargeted host, Stop Targeting on a targeted one; disconnect still shown on a targeted ready host', () => {
+  assert.deepEqual(shownFor('virtnet.hosts.', 'virtnet.host.ready', false), ['disconnect', 'refreshHost', 'removeHost', 'target']);
+  assert.deepEqual(shownFor('virtnet.hosts.', 'virtnet.host.ready.targeted', false), ['disconnect', 'refreshHost', 'removeHost', 'untarget']);
+  assert.deepEqual(shownFor('virtnet.hosts.', 'virtnet.host.idle.targeted', false), ['refreshHost', 'removeHost', 'untarget']);
+});

@@ -93,7 +93,15 @@ test('expanding an idle host contacts it in the background, then shows its netwo
   assert.equal(model.children(kvm1)[0], connecting, 'asked again while loading: the same message, no second contact');
   assert.deepEqual(refreshed, ['kvm1']);
   settle('kvm1');
-  const children = model.children(kvm1);
+  const groups = model.children(kvm1);
+  assert.deepEqual(groups, [
+    { kind: 'group', hostName: 'kvm1', group: 'networks' },
+    { kind: 'group', hostName: 'kvm1', group: 'vms' },
+  ]);
+  assert.equal(model.view(groups[0])?.label, 'Networks');
+  assert.equal(model.view(groups[0])?.description, '3 (2 active)');
+  assert.equal(model.view(groups[0])?.collapsible, 'expanded');
+  const children = model.children(groups[0]);
   assert.deepEqual(children, [
     { kind: 'network', hostName: 'kvm1', networkName: 'default' },
     { kind: 'network', hostName: 'kvm1', networkName: 'iso' },
@@ -116,7 +124,8 @@ test('expanding an idle host contacts it in the background, then shows its netwo
   assert.equal(tmp.contextValue, 'virtnet.network.active');
   assert.match(tmp.tooltip!, /transient \(gone once stopped\)/);
   // Ready now: asking again renders from the state, without contacting the host.
-  const again = model.children(kvm1);
+  assert.equal(model.children(kvm1)[0], groups[0], 'group nodes are reused');
+  const again = model.children(groups[0]);
   assert.deepEqual(refreshed, ['kvm1']);
   assert.equal(again[0], children[0], 'network nodes are reused');
   assert.deepEqual(model.view(kvm1)?.contextValue, 'virtnet.host.ready');
@@ -152,7 +161,9 @@ test('a host with no network says so; a local host shows as local with its URI',
   assert.deepEqual(model.view(here)?.icon, { id: 'device-desktop' });
   model.children(here);
   settle('here');
-  const [child] = model.children(here);
+  const [nets, vms] = model.children(here);
+  const [child] = model.children(nets);
+  assert.equal(model.view(model.children(vms)[0])?.label, 'No virtual machines');
   assert.equal(model.view(child)?.label, 'No networks');
   assert.equal(model.view(child)?.contextValue, 'virtnet.message.empty');
 });
@@ -161,7 +172,7 @@ test('a network that vanished renders as gone; hostile names stay one literal li
   const hostile = 'x;touch pwned\n$(id) `a` *b* [c](d)';
   const states: HostSnapshot[] = [{ ...idle('kvm1'), status: 'ready', connection: 'connected', networks: [{ ...ISOLATED, name: hostile }] }];
   const model = new HostsTreeModel(source(states).src);
-  const [node] = model.childrenOf(states[0]);
+  const [node] = model.networksOf(states[0]);
   const v = model.view(node)!;
   assert.equal(v.label, 'x;touch pwned\\n$(id) `a` *b* [c](d)');
   assert.ok(!v.tooltip!.includes('\n$(id)'), 'no raw newline from the name');
@@ -177,14 +188,16 @@ test('a host being re-read keeps showing its last networks; the new state replac
   const { src, refreshed, settle } = source([ready], (n) => ({ ...ready, config: { ...ready.config, name: n }, networks: [DEFAULT_NET, ISOLATED] }));
   const model = new HostsTreeModel(src);
   const kvm1 = model.hostNode('kvm1');
-  const before = model.children(kvm1);
+  const nets = model.groupNode('kvm1', 'networks');
+  assert.equal(model.children(kvm1)[0], nets);
+  const before = model.children(nets);
   assert.deepEqual(refreshed, [], 'a ready host is rendered from its state');
   void src.refresh('kvm1'); // e.g. the Refresh Host command
   assert.deepEqual(model.view(kvm1)?.icon, { id: 'loading~spin' });
   assert.match(model.view(kvm1)!.description!, /connecting…/);
-  assert.deepEqual(model.children(kvm1), before, 'the last networks stay while re-reading');
+  assert.deepEqual(model.children(nets), before, 'the last networks stay while re-reading');
   settle('kvm1');
-  assert.deepEqual(model.children(kvm1).map((n) => (n as { networkName: string }).networkName), ['default', 'iso']);
-  assert.equal(model.children(kvm1)[0], before[0], 'network nodes are reused');
+  assert.deepEqual(model.children(nets).map((n) => (n as { networkName: string }).networkName), ['default', 'iso']);
+  assert.equal(model.children(nets)[0], before[0], 'network nodes are reused');
   assert.deepEqual(refreshed, ['kvm1']);
 });

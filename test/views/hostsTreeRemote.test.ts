@@ -83,7 +83,12 @@ test('hosts are contacted only when expanded, independently; networks, errors an
     const expand = (n: HostsTreeNode, name: string) => {
       const [first] = model.children(n);
       assert.equal(model.view(first)?.contextValue, 'virtnet.message.loading', `${name}: at once, without waiting on the host`);
-      return m.refresh(name).then(() => (order.push(name), model.children(n)));
+      // Ready: the host's folders; the networks are in the first.
+      return m.refresh(name).then(() => {
+        order.push(name);
+        const children = model.children(n);
+        return children[0]?.kind === 'group' ? model.children(children[0]) : children;
+      });
     };
     const hungChildren = expand(hung, 'hung');
     const kvmChildren = await expand(kvm, 'kvm');
@@ -122,7 +127,7 @@ test('hosts are contacted only when expanded, independently; networks, errors an
 
     // This machine, virsh's test driver (no daemon).
     const [def] = await expand(here, 'here');
-    assert.equal(model.view(def)?.description, 'active · virbr0 · 192.168.122.0/24');
+    assert.equal(model.view(def)?.description, 'active · virbr0 · 192.168.122.0/24 · 1 VM (1 running)', "the test driver's VM 'test' is on it");
     assert.equal(model.view(def)?.contextValue, 'virtnet.network.active.persistent');
 
     // The log: one line per command, with host, argv, status, and libvirt's stderr on failure.
@@ -143,7 +148,7 @@ test('hosts are contacted only when expanded, independently; networks, errors an
     // After the state changes on the host, a refresh re-renders from the manager's new state.
     value(await m.run('kvm', netStart('vn-tree-b')));
     value(await m.refresh('kvm'));
-    const after = model.children(kvm).map((c) => model.view(c)!);
+    const after = model.children(model.groupNode('kvm', 'networks')).map((c) => model.view(c)!);
     assert.equal(after.find((v) => v.label === 'vn-tree-b')?.contextValue, 'virtnet.network.active.persistent');
   } finally {
     m.dispose();

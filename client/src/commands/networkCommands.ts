@@ -11,6 +11,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CHECK_DOCUMENT_REQUEST, type CheckDocumentParams } from '../../../server/src/lsp/checkDocument';
 import type { HostConnectionManager, NetworkSummary } from '../remote';
 import { defineNetwork, setAutostart, startNetwork, stopNetwork, undefineNetwork, type CheckResult, type FlowHost, type Outcome } from './networkFlows';
+import { defineOnHosts } from './multiHostDefine';
 import { definedName } from './networkXmlText';
 import { NETWORK_XML_SCHEME, type XmlView } from './networkXml';
 import { NetworkXmlFileSystem, networkXmlUri } from './networkXmlFs';
@@ -71,6 +72,20 @@ export function registerNetworkCommands(deps: NetworkCommandsDeps): vscode.Dispo
     return item?.label;
   }
 
+  /** Several hosts at once (a define from a file); one configured host is taken without asking. */
+  async function pickHosts(title: string): Promise<string[] | undefined> {
+    const hosts = manager.hosts();
+    if (hosts.length <= 1) {
+      const one = await pickHost(title);
+      return one === undefined ? undefined : [one];
+    }
+    const items = await vscode.window.showQuickPick(
+      hosts.map((h) => ({ label: h.config.name, description: h.config.local || !h.config.host ? 'this machine' : `${h.config.user ? `${h.config.user}@` : ''}${h.config.host}` })),
+      { title, placeHolder: 'KVM hosts (one or several)', canPickMany: true },
+    );
+    return items && items.length > 0 ? items.map((i) => i.label) : undefined;
+  }
+
   /** The host and network of a command: the tree node's, or picked. */
   async function target(arg: unknown, title: string, wanted: (n: NetworkSummary) => boolean = () => true): Promise<{ host: string; network: string } | undefined> {
     if (isNode(arg) && arg.kind === 'network') return { host: arg.hostName, network: arg.networkName };
@@ -124,8 +139,10 @@ export function registerNetworkCommands(deps: NetworkCommandsDeps): vscode.Dispo
       const source = await sourceDocument(isNode(arg) ? undefined : arg);
       if (!source) return;
       const title = start ? 'Define and Start Network' : 'Define Network';
-      const host = isNode(arg) ? arg.hostName : await pickHost(`${title}: ${basename(source.uri)}`);
-      if (!host) return;
+      const picked = isNode(arg) ? [arg.hostName] : await pickHosts(`${title}: ${basename(source.uri)}`);
+      if (!picked) return;
+      if (picked.length > 1) return defineOnMany(picked, source, start);
+      const host = picked[0];
       let outcome: Outcome;
       try {
         outcome = await defineNetwork(flowHost(host), { xml: source.text, source: basename(source.uri), check: () => check(source.uri, source.text), start });
@@ -139,6 +156,32 @@ export function registerNetworkCommands(deps: NetworkCommandsDeps): vscode.Dispo
       }
       finish(host, outcome);
     };
+  }
+
+  /** The define on several hosts: each host's outcome in the log, one summary shown, every host re-read. */
+  async function defineOnMany(hosts: string[], source: { uri: vscode.Uri; text: string }, start: boolean): Promise<void> {
+    let r: Awaited<ReturnType<typeof defineOnHosts>>;
+    try {
+      r = await defineOnHosts(hosts.map(flowHost), { xml: source.text, source: basename(source.uri), check: () => check(source.uri, source.text), start });
+    } catch (err) {
+      void vscode.window.showErrorMessage(`${basename(source.uri)} was not defined: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    if (r.showProblems) {
+      await vscode.window.showTextDocument(source.uri, { preview: false });
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      return;
+    }
+    for (const { host, outcome } of r.perHost) {
+      if (outcome.status === 'done') log.info(`[${host}] ${outcome.message}`);
+      else if (outcome.status === 'failed') log.error(`[${host}] ${outcome.message}${outcome.libvirt ? `\n${outcome.libvirt}` : ''}\nNext: ${outcome.next}`);
+      else log.info(`[${host}] cancelled`);
+      if (outcome.status !== 'cancelled') void manager.refresh(host);
+    }
+    if (r.status === 'done') void vscode.window.showInformationMessage(r.summary);
+    else if (r.status === 'failed') {
+      void vscode.window.showErrorMessage(r.summary, 'Show Log').then((a) => a && log.show(true));
+    }
   }
 
   function openXml(view: XmlView, title: string) {

@@ -5,7 +5,10 @@
  * (`refresh`, `run`), keeps the last state of each host (networks or the
  * error) and fires `onDidChange` with the host's name when that state or its
  * connection changes. Hosts are independent: each has its own connection,
- * timeouts and error, so one unreachable host never delays another.
+ * timeouts and error. At most `maxConcurrentRefreshes` hosts (default 4) are
+ * read at once; the others wait their turn (`queued`), so refreshing twenty
+ * hosts does not open twenty SSH connections and batches at the same time.
+ * Commands (`run`) are never queued: a user's action goes out at once.
  *
  * Prompts (host keys, passphrases) and the log are supplied by the caller;
  * nothing here knows about VS Code.
@@ -39,9 +42,13 @@ export interface HostSnapshot {
   readonly vmError?: RemoteError;
   /** Why the last refresh failed. */
   readonly error?: RemoteError;
+  /** A refresh is waiting for one of the other hosts' reads to finish. */
+  readonly queued?: boolean;
 }
 
 export interface HostConnectionManagerOptions {
+  /** How many hosts are read (refreshed) at once; the rest wait. Default 4. */
+  readonly maxConcurrentRefreshes?: number;
   readonly prompts?: SshPrompts;
   readonly knownHostsFile?: string;
   readonly hashKnownHosts?: boolean;
@@ -67,6 +74,7 @@ interface HostEntry {
   vmError?: RemoteError;
   error?: RemoteError;
   refreshing?: Promise<Result<NetworkSummary[]>>;
+  queued?: boolean;
   /** Bumped on every refresh: a late result of an older one is dropped. */
   generation: number;
 }
@@ -75,6 +83,9 @@ export class HostConnectionManager {
   private readonly entries = new Map<string, HostEntry>();
   private readonly keyCache = new KeyCache();
   private readonly changed = new Emitter<string>();
+  /** Refreshes running now, and those waiting for a slot (first in, first out). */
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
   /** Fires with a host's name when its state, networks or connection change. */
   readonly onDidChange = this.changed.event;
 
@@ -141,8 +152,15 @@ export class HostConnectionManager {
     if (e.refreshing) return e.refreshing;
     const generation = ++e.generation;
     e.status = 'loading';
+    e.queued = this.running >= this.limit();
     this.changed.fire(name);
-    const p = fetchHost(e.runner, this.uriOf(e.config), { timeoutMs: this.timeout() }).then((h): Result<NetworkSummary[]> => {
+    const p = this.slot(e, () => {
+      if (e.queued) {
+        e.queued = false;
+        this.changed.fire(name);
+      }
+      return fetchHost(e.runner, this.uriOf(e.config), { timeoutMs: this.timeout() });
+    }).then((h): Result<NetworkSummary[]> => {
       const r = h.ok ? ok(h.value.networks) : h;
       if (this.entries.get(name) !== e || e.generation !== generation) return r;
       e.refreshing = undefined;
@@ -161,6 +179,30 @@ export class HostConnectionManager {
     });
     e.refreshing = p;
     return p;
+  }
+
+  /** Hosts being read now (at most `maxConcurrentRefreshes`). */
+  refreshesRunning(): number {
+    return this.running;
+  }
+
+  /** Runs `task` once fewer than the limit of refreshes run; a host removed meanwhile is not contacted. */
+  private async slot<T>(e: HostEntry, task: () => Promise<Result<T>>): Promise<Result<T>> {
+    // A finished refresh hands its slot to the next waiting one (so `running` never passes the limit).
+    if (this.running >= this.limit()) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      if (this.entries.get(e.config.name) !== e) return fail('internal', `host ${e.config.name} was removed`);
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+
+  private limit(): number {
+    return Math.max(1, this.options.maxConcurrentRefreshes ?? 4);
   }
 
   /** Runs one virsh command (or batch) on a host. The caller refreshes afterwards. */
@@ -226,7 +268,7 @@ export class HostConnectionManager {
   }
 
   private snapshot(e: HostEntry): HostSnapshot {
-    return { config: e.config, status: e.status, connection: e.connection ? e.connection.state : 'local', networks: e.networks, vms: e.vms, vmError: e.vmError, error: e.error };
+    return { config: e.config, status: e.status, connection: e.connection ? e.connection.state : 'local', networks: e.networks, vms: e.vms, vmError: e.vmError, error: e.error, ...(e.queued ? { queued: true } : {}) };
   }
 
   private uriOf(config: HostConfig): string {

@@ -139,3 +139,13 @@ function clean<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
   return o;
 }
+
+/**
+ * `virtnet.targetHosts` with a host added (`on`) or removed: other entries
+ * (also ones that are not strings) kept in their order, no duplicate added.
+ */
+export function withTargetHost(current: unknown, host: string, on: boolean): unknown[] {
+  const list = Array.isArray(current) ? [...current] : [];
+  if (on) return list.includes(host) ? list : [...list, host];
+  return list.filter((x) => x !== host);
+}

@@ -1,37 +1,67 @@
 /**
- * The hosts tree as data: which nodes exist (hosts → networks, or a message
- * under a host: its error with a retry, "no networks") and how each one
- * looks (label, description, Markdown tooltip, icon and colour ids,
- * contextValue, collapsible state). The TreeDataProvider in
+ * The hosts tree as data: which nodes exist and how each one looks (label,
+ * description, Markdown tooltip, icon and colour ids, contextValue,
+ * collapsible state). Under a host: a "Networks" folder (each network lists
+ * the VMs with a NIC on it) and a "Virtual machines" folder (each VM lists
+ * its NICs, the running and saved configurations side by side), or a
+ * message (its error with a retry, "connecting"). The TreeDataProvider in
  * hostsTreeProvider.ts only turns these plain descriptions into TreeItems,
  * so everything the view decides is tested here without VS Code, also
- * against real hosts through the remote layer.
+ * against real hosts through the remote layer. VM and NIC looks are in
+ * vmViews.ts.
  *
  * A host is contacted only when its children are asked for (the user
  * expanded it): an `idle` host is refreshed then, in the background, and
  * its node re-rendered when the manager reports the result. Nothing here
- * waits on a host, and hosts never wait on each other: each has its own
- * connection and timeout in the HostConnectionManager.
+ * waits on a host, and hosts never wait on each other (the manager bounds
+ * how many are read at once, not the tree).
  *
- * Node objects are kept and reused (the same object for the same host or
- * network) because VS Code identifies the element of a change event by
- * object identity.
+ * Node objects are kept and reused (the same object for the same host,
+ * network, VM or NIC) because VS Code identifies the element of a change
+ * event by object identity.
  */
-import { DEFAULT_LIBVIRT_URI, type HostSnapshot, type NetworkSummary, type Result } from '../remote';
+import { DEFAULT_LIBVIRT_URI, vmsOnNetwork, type HostSnapshot, type NetworkSummary, type NetworkUse, type Result, type VmSummary } from '../remote';
 import { nextStep } from './errorAdvice';
+import { md, mdLines, printable } from './markdown';
+import { groupView, networkUsersWords, nicView, vmView, type GroupKind } from './vmViews';
+
+export { md, mdLines, printable } from './markdown';
 
 /** Tree nodes; the first argument of commands invoked from the tree (UI-CONTRACT.md). */
-export type HostsTreeNode = HostNode | NetworkNode | MessageNode;
+export type HostsTreeNode = HostNode | GroupNode | NetworkNode | VmNode | NicNode | MessageNode;
 
 export interface HostNode {
   readonly kind: 'host';
   readonly hostName: string;
 }
 
+/** The "Networks" or "Virtual machines" folder of a host. */
+export interface GroupNode {
+  readonly kind: 'group';
+  readonly hostName: string;
+  readonly group: GroupKind;
+}
+
 export interface NetworkNode {
   readonly kind: 'network';
   readonly hostName: string;
   readonly networkName: string;
+}
+
+export interface VmNode {
+  readonly kind: 'vm';
+  readonly hostName: string;
+  readonly vmName: string;
+  /** Set when the node is shown under this network's node (a VM with a NIC on it). */
+  readonly networkName?: string;
+}
+
+export interface NicNode {
+  readonly kind: 'nic';
+  readonly hostName: string;
+  readonly vmName: string;
+  /** The NIC's MAC (lower case); `#N` for the N-th NIC without one (hand-written XML only). */
+  readonly mac: string;
 }
 
 export interface MessageNode {
@@ -41,6 +71,8 @@ export interface MessageNode {
   readonly message: 'error' | 'empty' | 'loading' | 'settings';
   /** For `settings` messages: the problem. */
   readonly text?: string;
+  /** The folder the message is in (`empty` networks or VMs, the VM list's `error`). */
+  readonly group?: GroupKind;
 }
 
 /** How a node looks: what a TreeItem is made of, as plain data. */
@@ -53,7 +85,7 @@ export interface NodeView {
   /** A codicon id (`server`, `circle-filled`, `loading~spin`) and an optional theme colour id. */
   readonly icon: { readonly id: string; readonly color?: string };
   readonly contextValue: string;
-  readonly collapsible: 'none' | 'collapsed';
+  readonly collapsible: 'none' | 'collapsed' | 'expanded';
   readonly command?: { readonly command: string; readonly title: string; readonly arguments: readonly unknown[] };
 }
 
@@ -64,21 +96,32 @@ export interface HostSource {
   refresh(name: string): Promise<Result<NetworkSummary[]>>;
 }
 
+export interface HostsTreeModelOptions {
+  /** Problems with the `virtnet.hosts` setting, shown as root messages. */
+  readonly settingsProblems?: () => readonly string[];
+  /** The hosts the workspace targets (`virtnet.targetHosts`): their nodes say so. */
+  readonly targets?: () => readonly string[];
+}
+
 export class HostsTreeModel {
-  private readonly hostNodes = new Map<string, HostNode>();
-  private readonly networkNodes = new Map<string, Map<string, NetworkNode>>();
-  private readonly messageNodes = new Map<string, MessageNode>();
+  /** Every node handed out, by its key (host name first), so the same object comes back. */
+  private readonly nodes = new Map<string, HostsTreeNode>();
+  private readonly settingsProblems: () => readonly string[];
+  private readonly targets: () => readonly string[];
 
   constructor(
     private readonly source: HostSource,
-    /** Problems with the `virtnet.hosts` setting, shown as root messages. */
-    private readonly settingsProblems: () => readonly string[] = () => [],
-  ) {}
+    options: HostsTreeModelOptions | (() => readonly string[]) = {},
+  ) {
+    const o = typeof options === 'function' ? { settingsProblems: options } : options;
+    this.settingsProblems = o.settingsProblems ?? (() => []);
+    this.targets = o.targets ?? (() => []);
+  }
 
   /** Root: one node per configured host, then a message per settings problem. */
   roots(): HostsTreeNode[] {
     const hosts: HostsTreeNode[] = this.source.hosts().map((h) => this.hostNode(h.config.name));
-    const problems = this.settingsProblems().map((text) => this.message(undefined, 'settings', text));
+    const problems = this.settingsProblems().map((text) => this.message(undefined, 'settings', { text }));
     return [...hosts, ...problems];
   }
 
@@ -87,40 +130,96 @@ export class HostsTreeModel {
    * queues tree refreshes, so a host that hangs must not hold a getChildren
    * call). A host not contacted yet is refreshed in the background and shows
    * a "connecting" message until the manager reports its state; a host being
-   * re-read keeps showing its last networks meanwhile.
+   * re-read keeps showing its last networks and VMs meanwhile.
    */
   children(node?: HostsTreeNode): HostsTreeNode[] {
     if (!node) return this.roots();
-    if (node.kind !== 'host') return [];
+    if (node.kind === 'message' || node.kind === 'nic' || node.hostName === undefined) return [];
     let snapshot = this.source.host(node.hostName);
     if (!snapshot) return [];
-    if (snapshot.status === 'idle') {
+    if (node.kind === 'host' && snapshot.status === 'idle') {
       void this.source.refresh(node.hostName);
       snapshot = this.source.host(node.hostName);
       if (!snapshot) return [];
     }
-    return this.childrenOf(snapshot);
+    switch (node.kind) {
+      case 'host':
+        return this.childrenOf(snapshot);
+      case 'group':
+        return node.group === 'networks' ? this.networksOf(snapshot) : this.vmsOf(snapshot);
+      case 'network':
+        return this.usersOf(snapshot, node.networkName).map((u) => this.vmNode(snapshot.config.name, u.vm.name, node.networkName));
+      case 'vm':
+        return node.networkName !== undefined ? [] : this.nicsOf(snapshot, node.vmName);
+    }
   }
 
-  /** The children as the host's current state has them (no contact). */
+  /** A host's children as its current state has them (no contact): its two folders, or a message. */
   childrenOf(snapshot: HostSnapshot): HostsTreeNode[] {
     const name = snapshot.config.name;
     if (snapshot.status === 'error') return [this.message(name, 'error')];
     if (snapshot.status !== 'ready' && !snapshot.networks) return [this.message(name, 'loading')];
+    return [this.groupNode(name, 'networks'), this.groupNode(name, 'vms')];
+  }
+
+  /** The "Networks" folder's children. */
+  networksOf(snapshot: HostSnapshot): HostsTreeNode[] {
+    const name = snapshot.config.name;
     const networks = snapshot.networks ?? [];
-    if (networks.length === 0) return [this.message(name, 'empty')];
-    const known = this.networkNodes.get(name) ?? new Map<string, NetworkNode>();
-    const next = new Map<string, NetworkNode>();
-    for (const n of networks) next.set(n.name, known.get(n.name) ?? { kind: 'network', hostName: name, networkName: n.name });
-    this.networkNodes.set(name, next);
-    return [...next.values()];
+    if (networks.length === 0) return [this.message(name, 'empty', { group: 'networks' })];
+    return networks.map((n) => this.node<NetworkNode>([name, 'network', n.name], () => ({ kind: 'network', hostName: name, networkName: n.name })));
+  }
+
+  /** The "Virtual machines" folder's children. */
+  vmsOf(snapshot: HostSnapshot): HostsTreeNode[] {
+    const name = snapshot.config.name;
+    if (snapshot.vmError && !snapshot.vms) return [this.message(name, 'error', { group: 'vms' })];
+    const vms = snapshot.vms ?? [];
+    if (vms.length === 0) return [this.message(name, 'empty', { group: 'vms' })];
+    return vms.map((v) => this.vmNode(name, v.name));
+  }
+
+  private nicsOf(snapshot: HostSnapshot, vmName: string): HostsTreeNode[] {
+    const vm = snapshot.vms?.find((v) => v.name === vmName);
+    if (!vm) return [];
+    const name = snapshot.config.name;
+    return nicKeys(vm).map(([key]) => this.node<NicNode>([name, 'nic', vmName, key], () => ({ kind: 'nic', hostName: name, vmName, mac: key })));
+  }
+
+  /** The VMs with a NIC on a network (running or saved configuration). */
+  usersOf(snapshot: HostSnapshot, network: string): NetworkUse[] {
+    return snapshot.vms ? vmsOnNetwork(snapshot.vms, network) : [];
   }
 
   /** The same node object for a host every time (VS Code matches change events by identity). */
   hostNode(hostName: string): HostNode {
-    let n = this.hostNodes.get(hostName);
-    if (!n) this.hostNodes.set(hostName, (n = { kind: 'host', hostName }));
-    return n;
+    return this.node<HostNode>([hostName, 'host'], () => ({ kind: 'host', hostName }));
+  }
+
+  groupNode(hostName: string, group: GroupKind): GroupNode {
+    return this.node<GroupNode>([hostName, 'group', group], () => ({ kind: 'group', hostName, group }));
+  }
+
+  vmNode(hostName: string, vmName: string, networkName?: string): VmNode {
+    return this.node<VmNode>([hostName, 'vm', vmName, networkName ?? null], () => ({ kind: 'vm', hostName, vmName, ...(networkName !== undefined ? { networkName } : {}) }));
+  }
+
+  /** The node a node is shown under (for TreeView.reveal); undefined for roots. */
+  parent(node: HostsTreeNode): HostsTreeNode | undefined {
+    const h = node.hostName;
+    if (h === undefined || node.kind === 'host') return undefined;
+    switch (node.kind) {
+      case 'network':
+        return this.groupNode(h, 'networks');
+      case 'vm':
+        return node.networkName !== undefined ? this.node<NetworkNode>([h, 'network', node.networkName], () => ({ kind: 'network', hostName: h, networkName: node.networkName as string })) : this.groupNode(h, 'vms');
+      case 'nic':
+        return this.vmNode(h, node.vmName);
+      case 'message':
+        return node.group ? this.groupNode(h, node.group) : this.hostNode(h);
+      default:
+        return this.hostNode(h);
+    }
   }
 
   /** How a node looks now; undefined when what it shows no longer exists. */
@@ -130,39 +229,73 @@ export class HostsTreeModel {
     if (!host) return undefined;
     switch (node.kind) {
       case 'host':
-        return hostView(host);
+        return hostView(host, this.targets().includes(host.config.name));
+      case 'group':
+        return groupView(host, node.group);
       case 'network': {
         const net = host.networks?.find((n) => n.name === node.networkName);
-        return net && networkView(host, net);
+        return net && networkView(host, net, host.vms ? this.usersOf(host, net.name) : undefined);
+      }
+      case 'vm': {
+        const vm = host.vms?.find((v) => v.name === node.vmName);
+        if (!vm) return undefined;
+        if (node.networkName === undefined) return vmView(host, vm);
+        const use = this.usersOf(host, node.networkName).find((u) => u.vm === vm);
+        return vmView(host, vm, { network: node.networkName, nics: use?.nics ?? [] });
+      }
+      case 'nic': {
+        const vm = host.vms?.find((v) => v.name === node.vmName);
+        const entry = vm && nicKeys(vm).find(([key]) => key === node.mac)?.[1];
+        return vm && entry && nicView(host, vm, entry, node.mac);
       }
       case 'message':
-        return node.message === 'error' ? errorView(host) : node.message === 'loading' ? loadingView(host) : emptyView(host);
+        if (node.message === 'error') return node.group === 'vms' ? vmErrorView(host) : errorView(host);
+        return node.message === 'loading' ? loadingView(host) : node.group === 'vms' ? noVmsView(host) : emptyView(host);
     }
   }
 
   /** Forgets nodes of hosts that are no longer configured. */
   prune(): void {
     const names = new Set(this.source.hosts().map((h) => h.config.name));
-    for (const map of [this.hostNodes, this.networkNodes]) for (const k of map.keys()) if (!names.has(k)) map.delete(k);
+    for (const k of this.nodes.keys()) {
+      const host = (JSON.parse(k) as (string | null)[])[0];
+      if (host !== null && !names.has(host)) this.nodes.delete(k);
+    }
   }
 
-  private message(hostName: string | undefined, message: MessageNode['message'], text?: string): MessageNode {
-    const key = JSON.stringify([hostName ?? null, message, text ?? null]);
-    let n = this.messageNodes.get(key);
-    if (!n) this.messageNodes.set(key, (n = { kind: 'message', hostName, message, ...(text !== undefined ? { text } : {}) }));
+  private node<T extends HostsTreeNode>(key: readonly (string | null)[], make: () => T): T {
+    const k = JSON.stringify(key);
+    let n = this.nodes.get(k) as T | undefined;
+    if (!n) this.nodes.set(k, (n = make()));
     return n;
   }
+
+  private message(hostName: string | undefined, message: MessageNode['message'], extra: { text?: string; group?: GroupKind } = {}): MessageNode {
+    return this.node<MessageNode>([hostName ?? null, 'message', message, extra.text ?? null, extra.group ?? null], () => ({
+      kind: 'message',
+      hostName,
+      message,
+      ...(extra.text !== undefined ? { text: extra.text } : {}),
+      ...(extra.group !== undefined ? { group: extra.group } : {}),
+    }));
+  }
+}
+
+/** A VM's NICs with the key of each node: the MAC, or `#N` for the N-th without one. */
+function nicKeys(vm: VmSummary): [string, VmSummary['nics'][number]][] {
+  let unnamed = 0;
+  return vm.nics.map((n) => [n.mac ?? `#${unnamed++}`, n]);
 }
 
 // ---- how each node looks ---------------------------------------------------
 
-export function hostView(h: HostSnapshot): NodeView {
+export function hostView(h: HostSnapshot, targeted = false): NodeView {
   const c = h.config;
   const uri = c.uri ?? DEFAULT_LIBVIRT_URI;
   const local = c.local || !c.host;
   const address = local ? 'local' : `${c.user ? `${c.user}@` : ''}${c.host}${c.port && c.port !== 22 ? `:${c.port}` : ''}`;
   const status = statusWords(h);
-  const description = [address, uri === DEFAULT_LIBVIRT_URI ? undefined : uri, status].filter(Boolean).join(' · ');
+  const description = [...(targeted ? ['◎ targeted'] : []), address, uri === DEFAULT_LIBVIRT_URI ? undefined : uri, status].filter(Boolean).join(' · ');
   const lines = [
     `**${md(c.name)}**`,
     '',
@@ -172,8 +305,10 @@ export function hostView(h: HostSnapshot): NodeView {
     ...(!local && c.proxyJump ? [`- Through jump host: ${md(c.proxyJump)}`] : []),
     `- libvirt URI: ${md(uri)}`,
     `- State: ${md(status || 'not contacted yet (expand to connect)')}`,
+    `- Targeted by this workspace: ${targeted ? 'yes (its networks, VMs and bridges join the checks of your files)' : 'no'}`,
   ];
   if (h.status === 'ready' && h.networks) lines.push(`- Networks: ${h.networks.length} (${h.networks.filter((n) => n.active).length} active)`);
+  if (h.status === 'ready' && h.vms) lines.push(`- Virtual machines: ${h.vms.length} (${h.vms.filter((v) => v.state === 'running').length} running)`);
   if (h.status === 'error' && h.error) lines.push('', `Error: ${md(h.error.message)}`);
   return {
     id: JSON.stringify(['host', c.name]),
@@ -181,7 +316,7 @@ export function hostView(h: HostSnapshot): NodeView {
     description,
     tooltip: lines.join('\n'),
     icon: hostIcon(h, local),
-    contextValue: `virtnet.host.${h.status}`,
+    contextValue: `virtnet.host.${h.status}${targeted ? '.targeted' : ''}`,
     collapsible: 'collapsed',
   };
 }
@@ -191,7 +326,7 @@ function statusWords(h: HostSnapshot): string {
     case 'idle':
       return '';
     case 'loading':
-      return h.connection === 'connecting' ? 'connecting…' : 'reading networks…';
+      return h.queued ? 'waiting for a free slot…' : h.connection === 'connecting' ? 'connecting…' : 'reading networks and VMs…';
     case 'error':
       return 'error';
     case 'ready':
@@ -222,9 +357,11 @@ export function networkContextValue(n: NetworkSummary): string {
   return `virtnet.network.${n.active ? 'active' : 'inactive'}${n.autostart ? '.autostart' : ''}${n.persistent ? '.persistent' : ''}`;
 }
 
-export function networkView(h: HostSnapshot, n: NetworkSummary): NodeView {
+/** A network; `users` (the VMs with a NIC on it) when the host's VMs are known. */
+export function networkView(h: HostSnapshot, n: NetworkSummary, users?: readonly NetworkUse[]): NodeView {
   const subnets = n.ips.map((ip) => ip.subnet ?? `${ip.address}${ip.prefix !== undefined ? `/${ip.prefix}` : ''}`);
-  const description = [...networkFlags(n), ...(n.bridge ? [n.bridge] : []), ...subnets].join(' · ');
+  const usersWords = networkUsersWords(n, users);
+  const description = [...networkFlags(n), ...(n.bridge ? [n.bridge] : []), ...subnets, ...(usersWords.description ? [usersWords.description] : [])].join(' · ');
   const yesNo = (v: boolean | undefined, yes: string, no: string) => (v === undefined ? 'unknown' : v ? yes : no);
   const lines = [
     `**${md(n.name)}** on ${md(h.config.name)}`,
@@ -237,6 +374,7 @@ export function networkView(h: HostSnapshot, n: NetworkSummary): NodeView {
     `- Subnets: ${n.ips.length === 0 ? 'none' : n.ips.map((ip) => `${md(ip.subnet ?? ip.address)} (${ip.family}${ip.dhcp ? ', DHCP' : ''}, host address ${md(ip.address)})`).join('; ')}`,
     ...(n.uuid ? [`- UUID: ${md(n.uuid)}`] : []),
     ...(n.error ? ['', `Could not read its definition: ${md(n.error)}`] : []),
+    ...usersWords.tooltip,
   ];
   return {
     id: JSON.stringify(['network', h.config.name, n.name]),
@@ -245,7 +383,7 @@ export function networkView(h: HostSnapshot, n: NetworkSummary): NodeView {
     tooltip: lines.join('\n'),
     icon: n.error ? { id: 'warning', color: 'list.warningForeground' } : n.active ? { id: 'circle-filled', color: 'charts.green' } : { id: 'circle-outline', color: 'disabledForeground' },
     contextValue: networkContextValue(n),
-    collapsible: 'none',
+    collapsible: users && users.length > 0 ? 'collapsed' : 'none',
   };
 }
 
@@ -277,10 +415,37 @@ function emptyView(h: HostSnapshot): NodeView {
   };
 }
 
+function noVmsView(h: HostSnapshot): NodeView {
+  return {
+    id: JSON.stringify(['empty', h.config.name, 'vms']),
+    label: 'No virtual machines',
+    description: `virsh -c ${h.config.uri ?? DEFAULT_LIBVIRT_URI} list --all lists none`,
+    icon: { id: 'info' },
+    contextValue: 'virtnet.message.empty',
+    collapsible: 'none',
+  };
+}
+
+/** The VM list failed while the networks were read (e.g. a user allowed net-* only). */
+function vmErrorView(h: HostSnapshot): NodeView {
+  const e = h.vmError ?? { kind: 'internal' as const, message: 'unknown error', stderr: '' };
+  const stderr = e.stderr.trim();
+  return {
+    id: JSON.stringify(['error', h.config.name, 'vms']),
+    label: printable(firstLine(`VMs could not be listed: ${e.message}`)),
+    description: 'retry',
+    tooltip: [`**${md(h.config.name)}**: the VMs could not be listed: ${md(e.message)}`, ...(stderr && !e.message.includes(stderr) ? ['', 'libvirt said:', '', mdLines(stderr)] : [])].join('\n'),
+    icon: { id: 'error', color: 'errorForeground' },
+    contextValue: 'virtnet.message.error',
+    collapsible: 'none',
+    command: { command: 'virtnet.hosts.retry', title: 'Retry', arguments: [{ kind: 'host', hostName: h.config.name }] },
+  };
+}
+
 function loadingView(h: HostSnapshot): NodeView {
   return {
     id: JSON.stringify(['loading', h.config.name]),
-    label: h.connection === 'connecting' ? 'Connecting…' : 'Reading networks…',
+    label: h.queued ? 'Waiting (other hosts are being read)…' : h.connection === 'connecting' ? 'Connecting…' : 'Reading networks and VMs…',
     icon: { id: 'loading~spin' },
     contextValue: 'virtnet.message.loading',
     collapsible: 'none',
@@ -298,21 +463,6 @@ function settingsProblemView(text: string): NodeView {
     collapsible: 'none',
     command: { command: 'workbench.action.openSettings', title: 'Open Settings', arguments: ['virtnet.hosts'] },
   };
-}
-
-/** Control characters (a newline in a network name) made visible, so a label stays one line. */
-export function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
-}
-
-/** Text shown literally in Markdown: every punctuation character that Markdown reads is escaped. */
-export function md(s: string): string {
-  return printable(s).replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, '\\$&');
-}
-
-/** Several lines of text shown literally, each on its own line (Markdown hard breaks). */
-export function mdLines(s: string): string {
-  return s.split('\n').map(md).join('  \n');
 }
 
 function firstLine(s: string): string {

@@ -17,8 +17,9 @@ export class HostsTreeProvider implements vscode.TreeDataProvider<HostsTreeNode>
   constructor(
     private readonly manager: HostConnectionManager,
     settingsProblems: () => readonly string[],
+    targets: () => readonly string[] = () => [],
   ) {
-    this.model = new HostsTreeModel(manager, settingsProblems);
+    this.model = new HostsTreeModel(manager, { settingsProblems, targets });
     this.subscription = manager.onDidChange((name) => this.hostChanged(name));
   }
 
@@ -40,7 +41,7 @@ export class HostsTreeProvider implements vscode.TreeDataProvider<HostsTreeNode>
   }
 
   getParent(node: HostsTreeNode): HostsTreeNode | undefined {
-    return node.kind !== 'host' && node.hostName !== undefined ? this.model.hostNode(node.hostName) : undefined;
+    return this.model.parent(node);
   }
 
   dispose(): void {
@@ -60,7 +61,8 @@ export class HostsTreeProvider implements vscode.TreeDataProvider<HostsTreeNode>
 }
 
 function toTreeItem(v: NodeView): vscode.TreeItem {
-  const item = new vscode.TreeItem(v.label, v.collapsible === 'collapsed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const state = { none: vscode.TreeItemCollapsibleState.None, collapsed: vscode.TreeItemCollapsibleState.Collapsed, expanded: vscode.TreeItemCollapsibleState.Expanded }[v.collapsible];
+  const item = new vscode.TreeItem(v.label, state);
   item.id = v.id;
   item.description = v.description;
   if (v.tooltip) item.tooltip = new vscode.MarkdownString(v.tooltip);

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { registerHostCommands } from '../commands/hosts';
+import { targetHosts } from '../hostFactsGlue';
 import type { HostConnectionManager, RemoteError } from '../remote';
 import type { PassphraseKeeper } from '../ssh/passphraseKeeper';
 import { parseHostSettings } from './hostSettings';
@@ -22,16 +23,15 @@ export function registerHostsView(manager: HostConnectionManager, log: vscode.Lo
     manager.setHosts(parsed.hosts);
   };
   readSettings();
-  const tree = new HostsTreeProvider(manager, () => problems);
+  const tree = new HostsTreeProvider(manager, () => problems, targetHosts);
   const view = vscode.window.createTreeView(HOSTS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const reported = new WeakSet<RemoteError>();
   return [
     tree,
     view,
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('virtnet.hosts')) return;
-      readSettings();
-      tree.refreshAll();
+      if (e.affectsConfiguration('virtnet.hosts')) readSettings();
+      if (e.affectsConfiguration('virtnet.hosts') || e.affectsConfiguration('virtnet.targetHosts')) tree.refreshAll();
     }),
     manager.onDidChange((name) => {
       const error = manager.host(name)?.error;

@@ -6,6 +6,7 @@ import { forgetPassphrases } from './forgetPassphrases';
 import { importSshConfig } from './importSshConfig';
 import { disconnectHost, refreshAll, refreshHost } from './refresh';
 import { removeHost } from './removeHost';
+import { setTargeted } from './target';
 
 export function registerHostCommands(ctx: HostCommandContext): vscode.Disposable[] {
   const commands: [string, (node?: unknown) => Promise<void>][] = [
@@ -18,6 +19,8 @@ export function registerHostCommands(ctx: HostCommandContext): vscode.Disposable
     ['virtnet.hosts.removeHost', (node) => removeHost(ctx, node)],
     ['virtnet.hosts.forgetPassphrases', () => forgetPassphrases(ctx)],
     ['virtnet.hosts.showLog', async () => ctx.log.show(true)],
+    ['virtnet.hosts.target', (node) => setTargeted(ctx, node, true)],
+    ['virtnet.hosts.untarget', (node) => setTargeted(ctx, node, false)],
   ];
   return commands.map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

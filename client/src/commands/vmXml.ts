@@ -1,0 +1,38 @@
+/**
+ * A VM's definition as a read-only document, without VS Code: the URIs of
+ * the `virtnet-vm:` file system (vmXmlFs.ts) and what reading one does.
+ *
+ * `virtnet-vm:/HOST/NAME.xml?live` is the running VM's XML (`dumpxml`),
+ * `?inactive` the saved configuration (`dumpxml --inactive`, what the next
+ * start uses). Names are escaped as in networkXml.ts (`%` → `%25`, `/` →
+ * `%2F`). The VM is addressed by the UUID the last refresh read for that
+ * name, never by its name (domainCommands.ts says why).
+ */
+import { ok, vmDumpXml, type Result, type RunOnHost } from '../remote';
+
+export const VM_XML_SCHEME = 'virtnet-vm';
+
+export interface VmXmlRef {
+  readonly host: string;
+  readonly vm: string;
+  readonly view: 'live' | 'inactive';
+}
+
+const escape = (s: string) => s.replace(/%/g, '%25').replace(/\//g, '%2F');
+const unescape = (s: string) => s.replace(/%2F/gi, '/').replace(/%25/g, '%');
+
+export function vmXmlUriParts(ref: VmXmlRef): { path: string; query: string } {
+  return { path: `/${escape(ref.host)}/${escape(ref.vm)}.xml`, query: ref.view };
+}
+
+export function parseVmXmlUri(path: string, query: string): VmXmlRef | undefined {
+  const m = /^\/([^/]*)\/([^/]*)\.xml$/.exec(path);
+  if (!m || (query !== 'live' && query !== 'inactive')) return undefined;
+  return { host: unescape(m[1]), vm: unescape(m[2]), view: query };
+}
+
+/** The XML as virsh prints it; `inactive` for a VM that does not run is the same saved configuration. */
+export async function readVmXml(run: RunOnHost, uuid: string, view: VmXmlRef['view']): Promise<Result<string>> {
+  const r = await run(vmDumpXml(uuid, { inactive: view === 'inactive' }));
+  return r.ok ? ok(r.value.xml) : r;
+}
