@@ -2,7 +2,7 @@
  * The hosts view's TreeDataProvider as registered at activation: it loads
  * the hosts part when VS Code first asks for the root (the view became
  * visible) and forwards everything to the part's provider from then on.
- * Nodes only exist once the part is loaded, so only getChildren waits.
+ * Nodes only exist once the part is loaded, so only the first getChildren waits.
  */
 import * as vscode from 'vscode';
 
@@ -26,8 +26,10 @@ export class LazyTreeProvider<T> implements vscode.TreeDataProvider<T>, vscode.D
     return this.real;
   }
 
-  async getChildren(element?: T): Promise<T[]> {
-    return (await (await this.provider()).getChildren(element)) ?? [];
+  getChildren(element?: T): vscode.ProviderResult<T[]> {
+    // Once loaded, answered as the part's provider answers (synchronously): VS Code's tree
+    // refreshes must not overlap more than they did without this forwarder.
+    return this.real ? this.real.getChildren(element) : this.provider().then((p) => p.getChildren(element));
   }
 
   getTreeItem(element: T): vscode.TreeItem | Thenable<vscode.TreeItem> {
