@@ -24,9 +24,16 @@ const common = {
   // ssh2's optional native helpers are loaded with try/require at run time.
   external: ['vscode', 'cpu-features', '*.node'],
 };
-/** What the extension loads at run time: shipped in the .vsix. */
+/**
+ * What the extension loads at run time: shipped in the .vsix. extension.js is
+ * the small entry; it loads hosts.js and languageClient.js with require() when
+ * they are needed (client/src/lazy/loadPart.ts), so activation does not pay
+ * for ssh2 and vscode-languageclient.
+ */
 const shipped = [
   { in: 'client/src/extension.ts', out: 'out/extension.js' },
+  { in: 'client/src/hostsPart.ts', out: 'out/hosts.js' },
+  { in: 'client/src/languageClientPart.ts', out: 'out/languageClient.js' },
   { in: 'server/src/server.ts', out: 'out/server.js' },
 ];
 /** The checkout's tools: never in the .vsix (npm pack ships the CLI alone). */

@@ -102,3 +102,25 @@ test('the pure UI modules import neither vscode nor anything that does, and reac
   });
   assert.deepEqual(offenders, []);
 });
+
+/** What the entry bundle (out/extension.js) may hold: activation pays for every byte of it. */
+const ENTRY_MODULES = ['client/src/extension.ts', 'client/src/commands/networkXmlScheme.ts', 'client/src/targetHostsSetting.ts'];
+
+test('the entry (extension.ts) reaches only vscode, Node and lazy/ at run time: the hosts and language client parts are loaded with loadPart()', () => {
+  // Run-time imports only: `import type` is erased by esbuild.
+  const runtimeImports = (file: string) => imports(file).filter((m) => !new RegExp(`import\\s+type\\s[^'"]*?from\\s+['"]${m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`).test(fs.readFileSync(file, 'utf8')));
+  const seen = new Set<string>();
+  const offenders: string[] = [];
+  const visit = (rel: string) => {
+    if (seen.has(rel)) return;
+    seen.add(rel);
+    for (const m of runtimeImports(path.join(root, rel))) {
+      if (m === 'vscode' || m.startsWith('node:')) continue;
+      const target = m.startsWith('.') ? path.relative(root, path.resolve(path.dirname(path.join(root, rel)), `${m}.ts`)) : m;
+      if (ENTRY_MODULES.includes(target) || target.startsWith(path.join('client', 'src', 'lazy') + path.sep)) visit(target);
+      else offenders.push(`${rel}: ${m}`);
+    }
+  };
+  visit('client/src/extension.ts');
+  assert.deepEqual(offenders, []);
+});

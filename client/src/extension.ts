@@ -1,71 +1,129 @@
 /**
- * Extension entry point: starts the VirtNet language server, creates the
- * KVM hosts' connection manager (one per window) with its log channel and
- * SSH prompts, registers the hosts view and the network commands, and sends
- * the facts of the hosts the workspace targets to the language server.
- * Every disposable goes into
- * `context.subscriptions`.
+ * Extension entry point (out/extension.js), kept small so that activation is
+ * quick: it imports `vscode` and the lazy/ helpers only. activate()
+ * registers what VS Code must know at once — the hosts TreeView, the
+ * `virtnet-net:` and `virtnet-vm:` file systems and a stub for every command package.json
+ * contributes — over the hosts part (hostsPart.ts → out/hosts.js: remote
+ * layer, views, commands), which is loaded on first use. The language
+ * client part (languageClientPart.ts → out/languageClient.js) is loaded and
+ * started just after activate() returns, in the background; once the
+ * server runs, the facts of the hosts in `virtnet.targetHosts` are sent to
+ * it (which loads the hosts part when any host is targeted). Every
+ * disposable goes into `context.subscriptions`.
+ *
+ * A new command: contribute it in package.json and put its handler in a
+ * `CommandTable` listed in hostsPart.ts; nothing to change here.
  */
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, type LanguageClient } from 'vscode-languageclient/node';
-import { startHostFactsSync } from './hostFactsGlue';
-import { createLanguageClient, xmlExtensionPresent } from './languageClient';
-import { registerNetworkCommands } from './commands/networkCommands';
-import { registerVmCommands } from './commands/vmCommands';
-import { commandLogLine } from './log/commandLog';
-import { HostConnectionManager } from './remote';
-import { watchSshTimeouts } from './ssh/timeoutSettings';
-import { createVscodePrompts } from './ssh/vscodePrompts';
-import { registerHostsView } from './views/hostsView';
+import type { HostsPart, HostsPartEnv } from './hostsPart';
+import type { StartedLanguageClient } from './languageClientPart';
+import { NETWORK_XML_SCHEME, VM_XML_SCHEME } from './commands/networkXmlScheme';
+import { LazyFileSystem } from './lazy/lazyFileSystem';
+import { LazyTreeProvider } from './lazy/lazyTree';
+import { loadPart } from './lazy/loadPart';
+import { TARGET_HOSTS_SETTING, targetHosts } from './targetHostsSetting';
 
-let client: LanguageClient | undefined;
+const HOSTS_VIEW_ID = 'virtnet.hosts';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  // Hosts first: the view works even while the language server starts.
+/**
+ * What activate() returns: a small API for the in-VS-Code tests
+ * (test/vscode/host/), not meant for other extensions.
+ */
+export interface VirtNetApi {
+  /** The hosts view's TreeDataProvider, the one the view renders (loads the hosts part). */
+  hostsTree(): Promise<vscode.TreeDataProvider<unknown>>;
+  /** The ids of the commands the hosts part implements (loads it). */
+  implementedCommands(): Promise<string[]>;
+}
+
+let languageClient: StartedLanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): VirtNetApi {
   const log = vscode.window.createOutputChannel('VirtNet', { log: true });
-  const { prompts, keeper } = createVscodePrompts(context.secrets);
-  const manager = new HostConnectionManager({
-    prompts,
-    log: (entry) => {
-      const { level, text } = commandLogLine(entry);
-      log[level](text);
-    },
-  });
-  context.subscriptions.push(log, { dispose: () => manager.dispose() }, watchSshTimeouts(manager, log), ...registerHostsView(manager, log, keeper));
-  // Network commands (define, start, stop, autostart, undefine, XML documents); the language client is read when a command runs.
-  context.subscriptions.push(...registerNetworkCommands({ manager, languageClient: () => client, log }));
-  // VM commands (attach/detach NIC, start, shut down, force off, read-only VM XML).
-  context.subscriptions.push(...registerVmCommands({ manager, log }));
+  context.subscriptions.push(log);
+  let hosts: HostsPart | undefined;
+  let serverRunning = false;
+  let syncing = false;
 
-  client = createLanguageClient(context);
-  context.subscriptions.push(client);
+  const startHostFactsSync = () => {
+    if (syncing || !hosts || !languageClient || !serverRunning) return;
+    syncing = true;
+    context.subscriptions.push(hosts.startHostFactsSync(languageClient.client));
+  };
 
-  // Installing or removing the Red Hat XML extension changes what `syntaxErrors: auto` means:
-  // nudge the server to pull the (re-resolved) settings again.
-  let xmlPresent = xmlExtensionPresent();
+  const contributed = new Set(((context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? []).map((c) => c.command));
+
+  const tree = new LazyTreeProvider<unknown>(async () => hostsPart().tree as vscode.TreeDataProvider<unknown>);
+  const view = vscode.window.createTreeView(HOSTS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const fs = new LazyFileSystem(async () => hostsPart().fs);
+  const vmFs = new LazyFileSystem(async () => hostsPart().vmFs);
+
+  /** The hosts part, loaded and set up on first use. */
+  function hostsPart(): HostsPart {
+    if (!hosts) {
+      const env: HostsPartEnv = { context, log, view, languageClient: () => languageClient?.client };
+      const part = loadPart<{ createHostsPart(env: HostsPartEnv): HostsPart }>('hosts').createHostsPart(env);
+      hosts = part;
+      context.subscriptions.push(part);
+      // Commands package.json does not contribute (none today) have no stub: registered now.
+      for (const [id, run] of part.commands) if (!contributed.has(id)) context.subscriptions.push(vscode.commands.registerCommand(id, run));
+      startHostFactsSync();
+    }
+    return hosts;
+  }
+
   context.subscriptions.push(
-    vscode.extensions.onDidChange(() => {
-      const now = xmlExtensionPresent();
-      if (now === xmlPresent || !client?.isRunning()) return;
-      xmlPresent = now;
-      void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    tree,
+    view,
+    fs,
+    vscode.workspace.registerFileSystemProvider(NETWORK_XML_SCHEME, fs, { isCaseSensitive: true }),
+    vmFs,
+    vscode.workspace.registerFileSystemProvider(VM_XML_SCHEME, vmFs, { isCaseSensitive: true, isReadonly: true }),
+    ...[...contributed].map((id) =>
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        const run = hostsPart().commands.get(id);
+        if (!run) {
+          void vscode.window.showErrorMessage(`VirtNet: the command ${id} has no implementation.`);
+          return undefined;
+        }
+        return run(...args);
+      }),
+    ),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(TARGET_HOSTS_SETTING) && serverRunning && targetHosts().length > 0) hostsPart();
     }),
   );
 
-  // Not awaited: the server starts in the background, so activation does not wait for it
-  // (requests sent meanwhile wait for the start). Once it runs, after each refresh of a
-  // host in `virtnet.targetHosts`, what the host runs joins the checks.
-  const started = client;
-  void started.start().then(
-    () => {
-      if (client === started) context.subscriptions.push(startHostFactsSync(manager, started, log));
-    },
-    (e: unknown) => log.error(`The VirtNet language server did not start: ${e instanceof Error ? e.message : String(e)}`),
-  );
+  // After activate() returns: load the language client part and start the server in the background
+  // (requests sent meanwhile wait for the start).
+  const timer = setImmediate(() => {
+    try {
+      const started = loadPart<{ startLanguageClient(context: vscode.ExtensionContext): StartedLanguageClient }>('languageClient').startLanguageClient(context);
+      languageClient = started;
+      context.subscriptions.push(started);
+      started.running.then(
+        () => {
+          if (languageClient !== started) return;
+          serverRunning = true;
+          if (targetHosts().length > 0) hostsPart();
+          startHostFactsSync();
+        },
+        (e: unknown) => log.error(`The VirtNet language server did not start: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    } catch (e) {
+      log.error(`The VirtNet language client could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+  context.subscriptions.push({ dispose: () => clearImmediate(timer) });
+
+  return {
+    hostsTree: () => tree.provider(),
+    implementedCommands: async () => [...hostsPart().commands.keys()],
+  };
 }
 
 export async function deactivate(): Promise<void> {
-  const c = client;
-  client = undefined;
-  if (c?.isRunning()) await c.stop();
+  const started = languageClient;
+  languageClient = undefined;
+  if (started?.client.isRunning()) await started.client.stop();
 }

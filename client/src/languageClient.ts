@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { NETWORK_XML_SCHEME } from './commands/networkXml';
+import { NETWORK_XML_SCHEME } from './commands/networkXmlScheme';
 
 /** The Red Hat XML extension: reports XML syntax errors itself. */
 export const XML_EXTENSION_ID = 'redhat.vscode-xml';

@@ -3,16 +3,35 @@
  * what is missing): code-server on 127.0.0.1 with the packaged extension
  * (virtnet.vsix) installed, a fresh copy of examples/ as the workspace and
  * libvirt's `test:///default` driver as a host in the VirtNet view (it
- * needs no daemon and no root). Prints the URL; Ctrl+C stops everything.
+ * needs no daemon and no root). Where the machine allows it (root, sshd and
+ * libvirtd installed) it also starts the sandboxed SSH test host of the
+ * tests (test/helpers/sshTestbed.ts: sshd on 127.0.0.1 in front of a private
+ * libvirtd in its own network namespace) and adds it as a second host;
+ * code-server then runs with a private HOME whose ~/.ssh/known_hosts holds
+ * that host's key. Prints what it did and the URL; Ctrl+C stops everything.
  *
  *   VIRTNET_DEMO_PORT   port on 127.0.0.1 (default 8080; 0 = any free one)
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { sshdInstalled, startSshHost, type SshHost } from '../../test/helpers/sshTestbed';
 import { ROOT, startCodeServer } from './codeServer';
 
-const DEMO_HOSTS = [{ name: 'demo (test:///default)', local: true, uri: 'test:///default' }];
+const DEMO_HOSTS: Record<string, unknown>[] = [{ name: 'demo (test:///default)', local: true, uri: 'test:///default' }];
+const SSH_HOST_NAME = 'lab (SSH test host)';
+
+/** The sandboxed SSH test host, when this machine allows it; else why not. */
+async function sshTestHost(): Promise<{ host?: SshHost; note: string }> {
+  if (process.getuid?.() !== 0) return { note: 'not started: it needs root (a private libvirtd in a network namespace)' };
+  if (!sshdInstalled()) return { note: 'not started: sshd (openssh-server) is not installed' };
+  if (!fs.existsSync('/usr/sbin/libvirtd')) return { note: 'not started: libvirtd (libvirt-daemon-system) is not installed' };
+  try {
+    return { host: await startSshHost(), note: '' };
+  } catch (e) {
+    return { note: `not started: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+  }
+}
 
 async function main(): Promise<void> {
   const vsix = path.join(ROOT, 'virtnet.vsix');
@@ -21,13 +40,33 @@ async function main(): Promise<void> {
   const workspace = path.join(home, 'examples');
   fs.rmSync(workspace, { recursive: true, force: true });
   fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+  console.log('demo: starting the sandboxed SSH test host (sshd on 127.0.0.1 + a private libvirtd)…');
+  const ssh = await sshTestHost();
+  const hosts = [...DEMO_HOSTS];
+  const env: NodeJS.ProcessEnv = {};
+  let sshLine = `Host   "${SSH_HOST_NAME}": ${ssh.note}`;
+  if (ssh.host) {
+    const h = ssh.host;
+    hosts.push({ name: SSH_HOST_NAME, host: h.host, port: h.port, user: h.user, identityFile: h.key });
+    // Its host key is known in advance: a private HOME whose known_hosts has it (your own ~/.ssh is not touched).
+    const fakeHome = path.join(home, 'home');
+    fs.mkdirSync(path.join(fakeHome, '.ssh'), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(path.join(fakeHome, '.ssh', 'known_hosts'), `${h.knownHostsLine}\n`);
+    env.HOME = fakeHome;
+    sshLine = `Host   "${SSH_HOST_NAME}": ${h.user}@127.0.0.1:${h.port}, qemu:///system of a private libvirtd in its own network namespace
+         (code-server runs with HOME=${fakeHome}; its ~/.ssh/known_hosts holds this host's key)`;
+  }
   const server = await startCodeServer({
     dataDir: home,
     folder: workspace,
     port: Number(process.env.VIRTNET_DEMO_PORT ?? 8080),
     installExtensions: [vsix],
     // virtnet.hosts is a machine setting: VS Code ignores it in workspace settings.
-    settings: { 'virtnet.hosts': DEMO_HOSTS, 'workbench.startupEditor': 'readme' },
+    settings: { 'virtnet.hosts': hosts, 'workbench.startupEditor': 'readme' },
+    env,
+  }).catch(async (e: unknown) => {
+    await ssh.host?.stop();
+    throw e;
   });
   let stopping = false;
   const stop = async () => {
@@ -35,6 +74,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log('\nstopping code-server…');
     await server.stop();
+    await ssh.host?.stop();
     process.exit(0);
   };
   process.on('SIGINT', stop);
@@ -46,6 +86,7 @@ VirtNet demo: VS Code (code-server 4.100.3) with the extension from virtnet.vsix
          (from another machine: ssh -L ${server.port}:127.0.0.1:${server.port} THIS-HOST, then the same URL)
   Folder ${workspace}   (a fresh copy of examples/: two deliberate mistakes, see its README.md)
   Host   "demo (test:///default)" in virtnet.hosts (the VirtNet hosts view): libvirt's test driver, no daemon
+  ${sshLine}
   Stop   Ctrl+C here (or: kill -- -${server.pid})
   Logs   ${server.logFile}
 `);

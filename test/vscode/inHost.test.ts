@@ -3,7 +3,9 @@
  * API, the extension under development) in code-server's extension host:
  * `activation` in an empty folder (nothing activates VirtNet before the test
  * does; the time `activate()` took is printed, not asserted), `examples` in
- * a copy of examples/. Each in-host test is reported here as a subtest.
+ * a copy of examples/, with one KVM host in the settings: `demo`, libvirt's
+ * test driver on this machine (`test:///default`, no daemon). Each in-host
+ * test is reported here as a subtest.
  * On a failure, the screenshot and the extension host log stay under
  * .tmp/vscode-tests/in-host/ and the output names them.
  */
@@ -21,7 +23,7 @@ let ok = true;
 before(async () => {
   const b = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'vscode', 'build-tests.mjs')], { stdio: 'inherit' });
   assert.equal(b.status, 0, 'building the in-host suites failed');
-  session = await startSession('in-host');
+  session = await startSession('in-host', { 'virtnet.hosts': [{ name: 'demo', local: true, uri: 'test:///default' }] });
 });
 after(async () => {
   await session?.end(ok);

@@ -9,11 +9,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CHECK_DOCUMENT_REQUEST, type CheckDocumentParams } from '../../../server/src/lsp/checkDocument';
+import type { CommandTable } from '../lazy/commandTable';
 import type { HostConnectionManager, NetworkSummary } from '../remote';
 import { defineNetwork, setAutostart, startNetwork, stopNetwork, undefineNetwork, type CheckResult, type FlowHost, type Outcome } from './networkFlows';
 import { defineOnHosts } from './multiHostDefine';
 import { definedName } from './networkXmlText';
-import { NETWORK_XML_SCHEME, type XmlView } from './networkXml';
+import type { XmlView } from './networkXml';
 import { NetworkXmlFileSystem, networkXmlUri } from './networkXmlFs';
 import { showOutcome, vscodeFlowUi, type CommandLog } from './vscodeFlowUi';
 
@@ -31,7 +32,8 @@ function isNode(x: unknown): x is Node {
   return typeof x === 'object' && x !== null && 'kind' in x && 'hostName' in x && typeof (x as Node).hostName === 'string';
 }
 
-export function registerNetworkCommands(deps: NetworkCommandsDeps): vscode.Disposable[] {
+/** The network commands (a table: extension.ts registers them) and the `virtnet-net:` file system they open documents of. */
+export function networkCommands(deps: NetworkCommandsDeps): { commands: CommandTable; fs: NetworkXmlFileSystem } {
   const { manager, log } = deps;
   const fs = new NetworkXmlFileSystem(manager, log);
 
@@ -214,7 +216,7 @@ export function registerNetworkCommands(deps: NetworkCommandsDeps): vscode.Dispo
 
   const active = (n: NetworkSummary) => n.active === true;
   const inactive = (n: NetworkSummary) => n.active !== true;
-  const commands: [string, (...args: unknown[]) => unknown][] = [
+  const commands: CommandTable = [
     ['virtnet.network.define', define(false)],
     ['virtnet.network.defineAndStart', define(true)],
     ['virtnet.network.start', networkCommand('Start Network', inactive, startNetwork)],
@@ -227,11 +229,7 @@ export function registerNetworkCommands(deps: NetworkCommandsDeps): vscode.Dispo
     ['virtnet.network.editXml', openXml('edit', 'Edit Network XML')],
     ['virtnet.network.compareWithLive', compareWithLive],
   ];
-  return [
-    vscode.workspace.registerFileSystemProvider(NETWORK_XML_SCHEME, fs, { isCaseSensitive: true }),
-    fs,
-    ...commands.map(([id, fn]) => vscode.commands.registerCommand(id, fn)),
-  ];
+  return { commands, fs };
 }
 
 function basename(uri: vscode.Uri): string {

@@ -11,9 +11,10 @@
  * round-trips and the tab still shows `NAME.xml`.
  */
 import { batch, fail, netDefine, netDumpXml, netInfo, ok, type Result, type RunOnHost } from '../remote';
+import { NETWORK_XML_SCHEME } from './networkXmlScheme';
 import { definedName } from './networkXmlText';
 
-export const NETWORK_XML_SCHEME = 'virtnet-net';
+export { NETWORK_XML_SCHEME };
 
 /** `edit`: the definition to edit and save; `live`, `inactive`: read-only. */
 export type XmlView = 'edit' | 'live' | 'inactive';

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { fetchHostBridges, ok, type HostConnectionManager, type PowerAction, type VmSummary } from '../remote';
 import { macsInText } from './macsInText';
 import { attachNic, detachNic, powerVm, type VmFlowHost, type VmOutcome } from './vmFlows';
-import { VM_XML_SCHEME } from './vmXml';
+import type { CommandTable } from '../lazy/commandTable';
 import { VmXmlFileSystem, vmXmlUri } from './vmXmlFs';
 import { showOutcome, type CommandLog } from './vscodeFlowUi';
 import { vscodeVmFlowUi } from './vscodeVmFlowUi';
@@ -44,7 +44,8 @@ async function workspaceMacs(): Promise<ReadonlySet<string>> {
   return out;
 }
 
-export function registerVmCommands(deps: VmCommandsDeps): vscode.Disposable[] {
+/** The VM commands' table and the read-only `virtnet-vm:` file system they open documents on. */
+export function vmCommands(deps: VmCommandsDeps): { readonly commands: CommandTable; readonly fs: VmXmlFileSystem } {
   const { manager, log } = deps;
   const fs = new VmXmlFileSystem(manager, log);
 
@@ -130,7 +131,7 @@ export function registerVmCommands(deps: VmCommandsDeps): vscode.Disposable[] {
     };
   }
 
-  const commands: [string, (...args: unknown[]) => unknown][] = [
+  const commands: CommandTable = [
     ['virtnet.vm.attachNic', vmCommand('Attach NIC', () => true, attachNic)],
     ['virtnet.vm.detachNic', detach],
     ['virtnet.vm.start', vmCommand('Start VM', (vm) => !runs(vm), power('start'))],
@@ -139,9 +140,5 @@ export function registerVmCommands(deps: VmCommandsDeps): vscode.Disposable[] {
     ['virtnet.vm.openLiveXml', openXml('live')],
     ['virtnet.vm.openInactiveXml', openXml('inactive')],
   ];
-  return [
-    vscode.workspace.registerFileSystemProvider(VM_XML_SCHEME, fs, { isCaseSensitive: true, isReadonly: true }),
-    fs,
-    ...commands.map(([id, fn]) => vscode.commands.registerCommand(id, fn)),
-  ];
+  return { commands, fs };
 }

@@ -10,7 +10,7 @@
  */
 import { ok, vmDumpXml, type Result, type RunOnHost } from '../remote';
 
-export const VM_XML_SCHEME = 'virtnet-vm';
+export { VM_XML_SCHEME } from './networkXmlScheme';
 
 export interface VmXmlRef {
   readonly host: string;

@@ -1,20 +1,27 @@
 /**
- * Sets up the hosts view: reads `virtnet.hosts` now and on every change
- * (→ manager.setHosts), registers the tree and the host commands, and
- * brings a refused CHANGED host key to the user's attention even when it
- * was met while expanding the tree.
+ * Sets up the hosts view's side of the hosts part: reads `virtnet.hosts`
+ * now and on every change (→ manager.setHosts), makes the tree provider and
+ * the host commands' table, and brings a refused CHANGED host key to the
+ * user's attention even when it was met while expanding the tree. The
+ * TreeView itself is created by extension.ts (at activation, over a
+ * provider that forwards here once this part is loaded).
  */
 import * as vscode from 'vscode';
-import { registerHostCommands } from '../commands/hosts';
-import { targetHosts } from '../hostFactsGlue';
+import { hostCommands } from '../commands/hosts';
+import type { CommandTable } from '../lazy/commandTable';
+import { targetHosts } from '../targetHostsSetting';
 import type { HostConnectionManager, RemoteError } from '../remote';
 import type { PassphraseKeeper } from '../ssh/passphraseKeeper';
 import { parseHostSettings } from './hostSettings';
 import { HostsTreeProvider } from './hostsTreeProvider';
 
-export const HOSTS_VIEW_ID = 'virtnet.hosts';
+export interface HostsView {
+  readonly tree: HostsTreeProvider;
+  readonly commands: CommandTable;
+  readonly disposables: vscode.Disposable[];
+}
 
-export function registerHostsView(manager: HostConnectionManager, log: vscode.LogOutputChannel, keeper: PassphraseKeeper): vscode.Disposable[] {
+export function createHostsView(manager: HostConnectionManager, log: vscode.LogOutputChannel, keeper: PassphraseKeeper): HostsView {
   let problems: readonly string[] = [];
   const readSettings = () => {
     const parsed = parseHostSettings(vscode.workspace.getConfiguration('virtnet').get<unknown>('hosts'));
@@ -24,11 +31,9 @@ export function registerHostsView(manager: HostConnectionManager, log: vscode.Lo
   };
   readSettings();
   const tree = new HostsTreeProvider(manager, () => problems, targetHosts);
-  const view = vscode.window.createTreeView(HOSTS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const reported = new WeakSet<RemoteError>();
-  return [
+  const disposables = [
     tree,
-    view,
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('virtnet.hosts')) readSettings();
       if (e.affectsConfiguration('virtnet.hosts') || e.affectsConfiguration('virtnet.targetHosts')) tree.refreshAll();
@@ -40,6 +45,6 @@ export function registerHostsView(manager: HostConnectionManager, log: vscode.Lo
       log.error(`[${name}] ${error.message}`);
       void vscode.window.showErrorMessage(`VirtNet: ${name}: ${error.message}`);
     }),
-    ...registerHostCommands({ manager, tree, log, keeper }),
   ];
+  return { tree, commands: hostCommands({ manager, tree, log, keeper }), disposables };
 }

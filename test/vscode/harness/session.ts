@@ -23,12 +23,13 @@ export interface Session {
   end(ok: boolean): Promise<void>;
 }
 
-export async function startSession(name: string, settings: Record<string, unknown> = {}): Promise<Session> {
+/** `env`: added to code-server's environment (its extension host inherits it). */
+export async function startSession(name: string, settings: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}): Promise<Session> {
   const dir = path.join(ROOT, '.tmp', 'vscode-tests', name);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const dataDir = path.join(dir, 'code-server');
-  const server = await startCodeServer({ dataDir, settings, env: inHostEnv(dataDir) });
+  const server = await startCodeServer({ dataDir, settings, env: { ...inHostEnv(dataDir), ...env } });
   let browser: Browser;
   try {
     browser = await launchChromium();

@@ -1,5 +1,5 @@
-/** The hosts view's commands (`virtnet.hosts.*`), registered in one list. */
-import * as vscode from 'vscode';
+/** The hosts view's commands (`virtnet.hosts.*`), in one table (registered by extension.ts, see lazy/commandTable.ts). */
+import type { CommandTable } from '../../lazy/commandTable';
 import { addHost } from './addHost';
 import type { HostCommandContext } from './context';
 import { forgetPassphrases } from './forgetPassphrases';
@@ -8,8 +8,8 @@ import { disconnectHost, refreshAll, refreshHost } from './refresh';
 import { removeHost } from './removeHost';
 import { setTargeted } from './target';
 
-export function registerHostCommands(ctx: HostCommandContext): vscode.Disposable[] {
-  const commands: [string, (node?: unknown) => Promise<void>][] = [
+export function hostCommands(ctx: HostCommandContext): CommandTable {
+  return [
     ['virtnet.hosts.refresh', () => refreshAll(ctx)],
     ['virtnet.hosts.refreshHost', (node) => refreshHost(ctx, node)],
     ['virtnet.hosts.retry', (node) => refreshHost(ctx, node)],
@@ -22,5 +22,4 @@ export function registerHostCommands(ctx: HostCommandContext): vscode.Disposable
     ['virtnet.hosts.target', (node) => setTargeted(ctx, node, true)],
     ['virtnet.hosts.untarget', (node) => setTargeted(ctx, node, false)],
   ];
-  return commands.map(([id, run]) => vscode.commands.registerCommand(id, run));
 }

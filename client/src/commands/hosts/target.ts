@@ -6,7 +6,7 @@
  * reacts to the setting, the tree marks the host.
  */
 import * as vscode from 'vscode';
-import { targetHosts } from '../../hostFactsGlue';
+import { targetHosts } from '../../targetHostsSetting';
 import { withTargetHost } from '../../views/hostSettings';
 import { hostArgument, type HostCommandContext } from './context';
 
