@@ -73,6 +73,8 @@ export interface MessageNode {
   readonly text?: string;
   /** The folder the message is in (`empty` networks or VMs, the VM list's `error`). */
   readonly group?: GroupKind;
+  /** For `loading` messages: which one (each children() call makes a new one, see loadingNode). */
+  readonly seq?: number;
 }
 
 /** How a node looks: what a TreeItem is made of, as plain data. */
@@ -106,6 +108,7 @@ export interface HostsTreeModelOptions {
 export class HostsTreeModel {
   /** Every node handed out, by its key (host name first), so the same object comes back. */
   private readonly nodes = new Map<string, HostsTreeNode>();
+  private loadingSeq = 0;
   private readonly settingsProblems: () => readonly string[];
   private readonly targets: () => readonly string[];
 
@@ -158,7 +161,7 @@ export class HostsTreeModel {
   childrenOf(snapshot: HostSnapshot): HostsTreeNode[] {
     const name = snapshot.config.name;
     if (snapshot.status === 'error') return [this.message(name, 'error')];
-    if (snapshot.status !== 'ready' && !snapshot.networks) return [this.message(name, 'loading')];
+    if (snapshot.status !== 'ready' && !snapshot.networks) return [this.loadingNode(name)];
     return [this.groupNode(name, 'networks'), this.groupNode(name, 'vms')];
   }
 
@@ -250,7 +253,7 @@ export class HostsTreeModel {
       }
       case 'message':
         if (node.message === 'error') return node.group === 'vms' ? vmErrorView(host) : errorView(host);
-        return node.message === 'loading' ? loadingView(host) : node.group === 'vms' ? noVmsView(host) : emptyView(host);
+        return node.message === 'loading' ? loadingView(host, node.seq ?? 0) : node.group === 'vms' ? noVmsView(host) : emptyView(host);
     }
   }
 
@@ -268,6 +271,16 @@ export class HostsTreeModel {
     let n = this.nodes.get(k) as T | undefined;
     if (!n) this.nodes.set(k, (n = make()));
     return n;
+  }
+
+  /**
+   * A new "connecting…" node, with an id of its own, at every call: VS Code may ask for a host's
+   * children twice at once (the expansion, and the refresh the manager's "loading" report
+   * triggers), and a node of the same id registered by both fails with "Element with id … is
+   * already registered". Nothing is kept on a transient node, so a new id costs nothing.
+   */
+  private loadingNode(hostName: string): MessageNode {
+    return { kind: 'message', hostName, message: 'loading', seq: ++this.loadingSeq };
   }
 
   private message(hostName: string | undefined, message: MessageNode['message'], extra: { text?: string; group?: GroupKind } = {}): MessageNode {
@@ -442,9 +455,9 @@ function vmErrorView(h: HostSnapshot): NodeView {
   };
 }
 
-function loadingView(h: HostSnapshot): NodeView {
+function loadingView(h: HostSnapshot, seq: number): NodeView {
   return {
-    id: JSON.stringify(['loading', h.config.name]),
+    id: JSON.stringify(['loading', h.config.name, seq]),
     label: h.queued ? 'Waiting (other hosts are being read)…' : h.connection === 'connecting' ? 'Connecting…' : 'Reading networks and VMs…',
     icon: { id: 'loading~spin' },
     contextValue: 'virtnet.message.loading',
