@@ -37,19 +37,26 @@ describe('hosts tree', () => {
     assert.deepEqual(JSON.parse(host.item.id ?? ''), ['host', 'demo']);
   });
 
-  it("expanding the host reads its networks: test:///default's network with its state flags", async () => {
+  it("expanding the host reads its networks and VMs: test:///default's network with its state flags, its running VM", async () => {
     const tree = await (await api()).hostsTree();
     const host = (await items(tree)).find((r) => label(r.item) === 'demo')!;
-    // The first answer is a "connecting" message; the networks come once the host answered.
-    const networks = await eventually('the networks of demo', async () => {
-      const children = await items(tree, host.node);
-      return children.some((c) => c.item.contextValue?.startsWith('virtnet.network.')) ? children : undefined;
-    });
+    // The first answer is a "connecting" message; once the host answered, its "Networks" and
+    // "Virtual machines" folders, the networks in the first.
+    const folder = await eventually('the Networks folder of demo', async () => (await items(tree, host.node)).find((c) => c.item.contextValue === 'virtnet.group.networks'));
+    const networks = await items(tree, folder.node);
+    assert.ok(networks.some((c) => c.item.contextValue?.startsWith('virtnet.network.')), `Networks: ${networks.map((c) => c.item.contextValue).join(', ')}`);
     const dflt = networks.find((c) => label(c.item) === 'default');
     assert.ok(dflt, `children: ${networks.map((c) => `${label(c.item)} (${c.item.contextValue})`).join(', ')}`);
     assert.equal(dflt.item.contextValue, 'virtnet.network.active.persistent');
     assert.deepEqual(dflt.node, { kind: 'network', hostName: 'demo', networkName: 'default' });
     assert.deepEqual(JSON.parse(dflt.item.id ?? ''), ['network', 'demo', 'default']);
+    // test:///default also runs one VM, "test", under the "Virtual machines" folder.
+    const vmFolder = (await items(tree, host.node)).find((c) => c.item.contextValue === 'virtnet.group.vms');
+    assert.ok(vmFolder, 'a Virtual machines folder');
+    const vms = await items(tree, vmFolder.node);
+    const testVm = vms.find((c) => label(c.item) === 'test');
+    assert.ok(testVm, `VMs: ${vms.map((c) => `${label(c.item)} (${c.item.contextValue})`).join(', ')}`);
+    assert.equal(testVm.item.contextValue, 'virtnet.vm.running');
     const after = (await items(tree)).find((r) => label(r.item) === 'demo')!;
     assert.equal(after.item.contextValue, 'virtnet.host.ready');
   });
