@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { NETWORK_XML_SCHEME } from './commands/networkXmlScheme';
+import { NETWORK_XML_SCHEME, VM_XML_SCHEME } from './commands/networkXmlScheme';
 
 /** The Red Hat XML extension: reports XML syntax errors itself. */
 export const XML_EXTENSION_ID = 'redhat.vscode-xml';
@@ -29,6 +29,8 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'xml' },
   // A host's network definition opened in the editor (commands/networkXmlFs.ts, `virtnet-net:`): checked like any file.
   { scheme: NETWORK_XML_SCHEME, language: 'xml' },
+  // A VM's definition on a host, read-only (commands/vmXmlFs.ts, `virtnet-vm:`): its NICs checked, never paired across files.
+  { scheme: VM_XML_SCHEME, language: 'xml' },
   { scheme: 'untitled', language: 'xml' },
   { scheme: 'file', language: 'yaml' },
   { scheme: 'untitled', language: 'yaml' },

@@ -71,4 +71,12 @@ describe('host documents (virtnet-net:) over stdio', () => {
     assert.ok(ds.length > 0, 'the bad address is reported');
     assert.deepEqual(crossCodes(ds), []);
   });
+
+  it("a VM's definition on a host (virtnet-vm:): its NICs' own findings, no cross-file one", async () => {
+    // A NIC on a network no workspace file defines (a workspace VM file gets unknown-source-network for it) and a multicast MAC.
+    const vm = `<domain type='kvm'>\n  <name>web</name>\n  <memory>65536</memory>\n  <os><type>hvm</type></os>\n  <devices>\n    <interface type='network'>\n      <source network='only-on-the-host'/>\n      <mac address='01:54:00:aa:bb:cc'/>\n    </interface>\n  </devices>\n</domain>\n`;
+    const ds = (await client.open('virtnet-vm:/kvm1/web.xml?live', vm)).diagnostics;
+    assert.ok(ds.some((d) => d.code === 'libvirt/nic-mac-multicast'), JSON.stringify(ds));
+    assert.deepEqual(crossCodes(ds), [], JSON.stringify(ds));
+  });
 });

@@ -2,7 +2,9 @@
  * Where a document comes from: the workspace (files on disk, untitled
  * editors) or a KVM host (its live definition, opened by the client's
  * network commands as a `virtnet-net:/HOST/NETWORK.xml[?live|?inactive]`
- * document, client/src/commands/networkXml.ts).
+ * document, client/src/commands/networkXml.ts, or a VM's definition, opened
+ * read-only by the VM commands as `virtnet-vm:/HOST/VM.xml?live|inactive`,
+ * client/src/commands/vmXml.ts).
  *
  * A host document is not a second definition in the workspace: it is what
  * the host runs (or will run once saved). So the service checks it on its
@@ -14,7 +16,7 @@
  */
 
 /** URI schemes of documents read from a KVM host. */
-export const HOST_DOCUMENT_SCHEMES: readonly string[] = ['virtnet-net'];
+export const HOST_DOCUMENT_SCHEMES: readonly string[] = ['virtnet-net', 'virtnet-vm'];
 
 export type DocumentScope = { readonly kind: 'workspace' } | { readonly kind: 'host'; readonly host: string };
 
