@@ -10,6 +10,7 @@
 import * as vscode from 'vscode';
 import type { HostConfig, HostConnectionManager } from '../remote';
 import { nextStep } from './failureAdvice';
+import { HostDocumentFileSystem } from './hostDocumentFs';
 import { NETWORK_XML_SCHEME, networkXmlUriParts, parseNetworkXmlUri, readNetworkXml, saveNetworkXml, type NetworkXmlRef } from './networkXml';
 import type { CommandLog } from './vscodeFlowUi';
 
@@ -17,16 +18,13 @@ export function networkXmlUri(ref: NetworkXmlRef): vscode.Uri {
   return vscode.Uri.from({ scheme: NETWORK_XML_SCHEME, ...networkXmlUriParts(ref) });
 }
 
-export class NetworkXmlFileSystem implements vscode.FileSystemProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
-  /** Sizes and times of what was last read or saved, for stat. */
-  private readonly seen = new Map<string, { mtime: number; size: number }>();
-
+export class NetworkXmlFileSystem extends HostDocumentFileSystem {
   constructor(
     private readonly manager: HostConnectionManager,
     private readonly log: CommandLog,
-  ) {}
+  ) {
+    super();
+  }
 
   private configOf(host: string): HostConfig {
     return this.manager.host(host)?.config ?? { name: host };
@@ -38,10 +36,8 @@ export class NetworkXmlFileSystem implements vscode.FileSystemProvider {
     return ref;
   }
 
-  stat(uri: vscode.Uri): vscode.FileStat {
-    const ref = this.ref(uri);
-    const s = this.seen.get(uri.toString()) ?? { mtime: Date.now(), size: 0 };
-    return { type: vscode.FileType.File, ctime: s.mtime, mtime: s.mtime, size: s.size, permissions: ref.view === 'edit' ? undefined : vscode.FilePermission.Readonly };
+  protected writable(uri: vscode.Uri): boolean {
+    return this.ref(uri).view === 'edit';
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
@@ -52,12 +48,10 @@ export class NetworkXmlFileSystem implements vscode.FileSystemProvider {
       if (/not found|no network with matching/i.test(r.error.message)) throw vscode.FileSystemError.FileNotFound(uri);
       throw vscode.FileSystemError.Unavailable(`${r.error.message}. ${nextStep(r.error, this.configOf(ref.host))}`);
     }
-    const bytes = Buffer.from(r.value, 'utf8');
-    this.seen.set(uri.toString(), { mtime: Date.now(), size: bytes.length });
-    return bytes;
+    return this.remember(uri, r.value);
   }
 
-  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+  override async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const ref = this.ref(uri);
     if (ref.view !== 'edit') throw vscode.FileSystemError.NoPermissions(uri);
     const text = Buffer.from(content).toString('utf8');
@@ -73,31 +67,7 @@ export class NetworkXmlFileSystem implements vscode.FileSystemProvider {
     }
     this.log.info(r.value);
     void vscode.window.showInformationMessage(r.value);
-    this.seen.set(uri.toString(), { mtime: Date.now(), size: content.length });
+    this.remember(uri, content);
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
-  }
-
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-
-  readDirectory(): [string, vscode.FileType][] {
-    return [];
-  }
-
-  createDirectory(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  delete(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  rename(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { HostConnectionManager } from '../remote';
 import { nextStep } from './failureAdvice';
+import { HostDocumentFileSystem } from './hostDocumentFs';
 import type { CommandLog } from './vscodeFlowUi';
 import { parseVmXmlUri, readVmXml, VM_XML_SCHEME, vmXmlUriParts, type VmXmlRef } from './vmXml';
 
@@ -13,15 +14,13 @@ export function vmXmlUri(ref: VmXmlRef): vscode.Uri {
   return vscode.Uri.from({ scheme: VM_XML_SCHEME, ...vmXmlUriParts(ref) });
 }
 
-export class VmXmlFileSystem implements vscode.FileSystemProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
-  private readonly seen = new Map<string, { mtime: number; size: number }>();
-
+export class VmXmlFileSystem extends HostDocumentFileSystem {
   constructor(
     private readonly manager: HostConnectionManager,
     private readonly log: CommandLog,
-  ) {}
+  ) {
+    super();
+  }
 
   private ref(uri: vscode.Uri): VmXmlRef {
     const ref = parseVmXmlUri(uri.path, uri.query);
@@ -29,10 +28,9 @@ export class VmXmlFileSystem implements vscode.FileSystemProvider {
     return ref;
   }
 
-  stat(uri: vscode.Uri): vscode.FileStat {
+  protected writable(uri: vscode.Uri): boolean {
     this.ref(uri);
-    const s = this.seen.get(uri.toString()) ?? { mtime: Date.now(), size: 0 };
-    return { type: vscode.FileType.File, ctime: s.mtime, mtime: s.mtime, size: s.size, permissions: vscode.FilePermission.Readonly };
+    return false;
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
@@ -45,31 +43,6 @@ export class VmXmlFileSystem implements vscode.FileSystemProvider {
       if (/no longer on this host|not found/i.test(r.error.message)) throw vscode.FileSystemError.FileNotFound(`${r.error.message}`);
       throw vscode.FileSystemError.Unavailable(`${r.error.message}. ${nextStep(r.error, this.manager.host(ref.host)?.config ?? { name: ref.host })}`);
     }
-    const bytes = Buffer.from(r.value, 'utf8');
-    this.seen.set(uri.toString(), { mtime: Date.now(), size: bytes.length });
-    return bytes;
-  }
-
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-  readDirectory(): [string, vscode.FileType][] {
-    return [];
-  }
-  createDirectory(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  writeFile(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  delete(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  rename(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
+    return this.remember(uri, r.value);
   }
 }
