@@ -9,41 +9,19 @@
  * code-server's output stay under .tmp/vscode-tests/ui/ and are named.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startSession, type Session } from './harness/session';
+import { uiSteps } from './harness/uiSteps';
 import { openFile, openWorkbench, problemRows, problemTexts, runCommand, showProblems } from './harness/workbench';
 
 const NAT_ERROR = 'DHCP range 192.168.122.101 – 192.168.123.254 is not entirely inside 192.168.122.0/24';
 const NETPLAN_ERROR = "interface 'enx00e04c53445' is not defined";
 
-const TITLE_BAR_PX = 30;
 
 let session: Session;
 let page: Page;
-let ok = true;
-
-async function shot(name: string): Promise<void> {
-  const dir = process.env.VIRTNET_SCREENSHOTS_DIR ? path.resolve(process.env.VIRTNET_SCREENSHOTS_DIR) : session.dir;
-  fs.mkdirSync(dir, { recursive: true });
-  // Below the title bar, which says "[Extension Development Host]" (the extension is loaded from the checkout).
-  await page.screenshot({ path: path.join(dir, `${name}.png`), clip: { x: 0, y: TITLE_BAR_PX, width: 1280, height: 800 - TITLE_BAR_PX } });
-}
-
-/** Marks the session failed when `body` throws, with a screenshot of the moment. */
-function step(name: string, body: () => Promise<void>) {
-  it(name, async () => {
-    try {
-      await body();
-    } catch (e) {
-      ok = false;
-      await page?.screenshot({ path: path.join(session.dir, `failure-${name.replace(/\W+/g, '-').slice(0, 60)}.png`) }).catch(() => undefined);
-      throw e;
-    }
-  });
-}
+const { shot, step, ...steps } = uiSteps(() => ({ session, page }));
 
 describe('VS Code UI: a libvirt network from mistake to fix to a new one', () => {
   before(async () => {
@@ -51,7 +29,7 @@ describe('VS Code UI: a libvirt network from mistake to fix to a new one', () =>
     page = await openWorkbench(session, session.workspace('examples'));
   });
   after(async () => {
-    await session?.end(ok);
+    await session?.end(steps.ok);
   });
 
   step('the NAT network with its mistake: the error is underlined and listed in the Problems panel', async () => {

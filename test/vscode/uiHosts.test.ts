@@ -13,10 +13,11 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { startSshHost, sshdInstalled, type SshHost } from '../helpers/sshTestbed';
 import { startSession, type Session } from './harness/session';
+import { uiSteps } from './harness/uiSteps';
 import { openFile, openWorkbench } from './harness/workbench';
 
 const HOST = 'lab';
@@ -32,31 +33,12 @@ const NETWORK_XML = `<network>
   </ip>
 </network>
 `;
-const TITLE_BAR_PX = 30;
 const skip = process.getuid?.() !== 0 || !sshdInstalled() ? 'needs root and sshd (the sandboxed SSH test host)' : undefined;
 
 let sshHost: SshHost | undefined;
 let session: Session;
 let page: Page;
-let ok = true;
-
-async function shot(name: string): Promise<void> {
-  const dir = process.env.VIRTNET_SCREENSHOTS_DIR ? path.resolve(process.env.VIRTNET_SCREENSHOTS_DIR) : session.dir;
-  fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), clip: { x: 0, y: TITLE_BAR_PX, width: 1280, height: 800 - TITLE_BAR_PX } });
-}
-
-function step(name: string, body: () => Promise<void>) {
-  it(name, { skip }, async () => {
-    try {
-      await body();
-    } catch (e) {
-      ok = false;
-      await page?.screenshot({ path: path.join(session.dir, `failure-${name.replace(/\W+/g, '-').slice(0, 60)}.png`) }).catch(() => undefined);
-      throw e;
-    }
-  });
-}
+const { shot, step, ...steps } = uiSteps(() => ({ session, page }), skip);
 
 const treeItem = (name: string | RegExp): Locator => page.locator('.pane-body .monaco-list-row[role="treeitem"]', { hasText: name }).first();
 const networkRow = (): Locator => treeItem(NETWORK);
@@ -94,7 +76,7 @@ describe('VS Code UI: a network defined, started, read, stopped and undefined on
     page = await openWorkbench(session, ws);
   });
   after(async () => {
-    await session?.end(ok);
+    await session?.end(steps.ok);
     await sshHost?.stop();
   });
 
