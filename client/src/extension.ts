@@ -2,7 +2,7 @@
  * Extension entry point (out/extension.js), kept small so that activation is
  * quick: it imports `vscode` and the lazy/ helpers only. activate()
  * registers what VS Code must know at once — the hosts TreeView, the
- * `virtnet-net:` and `virtnet-vm:` file systems and a stub for every command package.json
+ * `virtnet-net:`, `virtnet-vm:` and `virtnet-host:` file systems and a stub for every command package.json
  * contributes — over the hosts part (hostsPart.ts → out/hosts.js: remote
  * layer, views, commands), which is loaded on first use. The language
  * client part (languageClientPart.ts → out/languageClient.js) is loaded and
@@ -17,7 +17,7 @@
 import * as vscode from 'vscode';
 import type { HostsPart, HostsPartEnv } from './hostsPart';
 import type { StartedLanguageClient } from './languageClientPart';
-import { NETWORK_XML_SCHEME, VM_XML_SCHEME } from './commands/networkXmlScheme';
+import { HOST_OBJECT_SCHEME, NETWORK_XML_SCHEME, VM_XML_SCHEME } from './commands/networkXmlScheme';
 import { LazyFileSystem } from './lazy/lazyFileSystem';
 import { LazyTreeProvider } from './lazy/lazyTree';
 import { loadPart } from './lazy/loadPart';
@@ -57,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): VirtNetApi {
   const view = vscode.window.createTreeView(HOSTS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const fs = new LazyFileSystem(async () => hostsPart().fs);
   const vmFs = new LazyFileSystem(async () => hostsPart().vmFs);
+  const hostFs = new LazyFileSystem(async () => hostsPart().hostFs);
 
   /** The hosts part, loaded and set up on first use. */
   function hostsPart(): HostsPart {
@@ -79,6 +80,12 @@ export function activate(context: vscode.ExtensionContext): VirtNetApi {
     vscode.workspace.registerFileSystemProvider(NETWORK_XML_SCHEME, fs, { isCaseSensitive: true }),
     vmFs,
     vscode.workspace.registerFileSystemProvider(VM_XML_SCHEME, vmFs, { isCaseSensitive: true, isReadonly: true }),
+    hostFs,
+    vscode.workspace.registerFileSystemProvider(HOST_OBJECT_SCHEME, hostFs, { isCaseSensitive: true, isReadonly: true }),
+    // A `virtnet-host:` path has no extension: a document that holds a definition is shown as XML.
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (doc.uri.scheme === HOST_OBJECT_SCHEME && doc.languageId !== 'xml' && doc.getText().startsWith('<')) void vscode.languages.setTextDocumentLanguage(doc, 'xml');
+    }),
     ...[...contributed].map((id) =>
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {
         const run = hostsPart().commands.get(id);

@@ -1,10 +1,11 @@
 /**
  * The hosts part of the extension, bundled apart as out/hosts.js: the
  * remote layer (ssh2), the hosts view's model and provider, the SSH prompts,
- * the `virtnet-net:` file system and the implementation of every command.
- * extension.ts loads it (require) the first time something needs it — a
- * command, the hosts view's first rendering, a `virtnet-net:` document, the
- * host facts sync — so activation does not pay for it.
+ * the `virtnet-net:`, `virtnet-vm:` and `virtnet-host:` file systems and the
+ * implementation of every command. extension.ts loads it (require) the first
+ * time something needs it — a command, the hosts view's first rendering, a
+ * document of one of those schemes, the host facts sync — so activation does
+ * not pay for it.
  *
  * A new command module: export a `CommandTable` (lazy/commandTable.ts) and
  * add it to `commands` below; contribute its ids in package.json as usual
@@ -12,6 +13,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { HostObjectFileSystem } from './commands/hostObjectFs';
 import { networkCommands } from './commands/networkCommands';
 import { vmCommands } from './commands/vmCommands';
 import { startHostFactsSync } from './hostFactsGlue';
@@ -39,6 +41,8 @@ export interface HostsPart extends vscode.Disposable {
   readonly fs: vscode.FileSystemProvider;
   /** The read-only `virtnet-vm:` file system (VM definitions). */
   readonly vmFs: vscode.FileSystemProvider;
+  /** The read-only `virtnet-host:` file system (the language server's related locations on hosts). */
+  readonly hostFs: vscode.FileSystemProvider;
   /** Every command's implementation, by id. */
   readonly commands: ReadonlyMap<string, CommandHandler>;
   /** Sends the targeted hosts' facts to the language server after each refresh. */
@@ -58,13 +62,15 @@ export function createHostsPart(env: HostsPartEnv): HostsPart {
   const hostsView = createHostsView(manager, log, keeper);
   const network = networkCommands({ manager, languageClient: env.languageClient, log });
   const vm = vmCommands({ manager, log });
+  const hostFs = new HostObjectFileSystem(manager);
   const commands = new Map<string, CommandHandler>([...hostsView.commands, ...network.commands, ...vm.commands]);
-  const disposables: vscode.Disposable[] = [watchSshTimeouts(manager, log), ...hostsView.disposables, network.fs, vm.fs, { dispose: () => manager.dispose() }];
+  const disposables: vscode.Disposable[] = [watchSshTimeouts(manager, log), ...hostsView.disposables, network.fs, vm.fs, hostFs, { dispose: () => manager.dispose() }];
   return {
     manager,
     tree: hostsView.tree,
     fs: network.fs,
     vmFs: vm.fs,
+    hostFs,
     commands,
     startHostFactsSync: (client) => startHostFactsSync(manager, client, log),
     dispose: () => {
