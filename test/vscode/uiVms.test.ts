@@ -32,7 +32,7 @@ import { CLASH_FILE, CLASH_XML, LAB_HOST, LAB_NETWORK, LAB_NETWORK_XML, LAB_VM, 
 import { runGroup } from './harness/inHost';
 import { startSession, type Session } from './harness/session';
 import { uiSteps } from './harness/uiSteps';
-import { openFile, openWorkbench, problemRows, showProblems } from './harness/workbench';
+import { openFile, openWorkbench, problemRows, runCommand, showProblems } from './harness/workbench';
 
 const skip =
   process.getuid?.() !== 0 || !sshdInstalled()
@@ -85,6 +85,30 @@ async function contextMenu(row: Locator, item: string): Promise<void> {
   await entry.hover();
   await page.keyboard.press('Enter');
   await entry.waitFor({ state: 'detached' });
+}
+
+/**
+ * hosts-vms.png: the sidebar widened so the NICs' descriptions show, the notifications cleared,
+ * the VM's tooltip (its NICs, running VM beside saved configuration) when the workbench shows it.
+ */
+async function pictureOfVms(): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (box) {
+    await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(700, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+  }
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached' });
+  await treeItem(LAB_VM).locator('.label-name').hover();
+  await page
+    .locator('.workbench-hover', { hasText: 'Saved configuration' })
+    .first()
+    .waitFor({ timeout: 5_000 })
+    .catch(() => undefined);
+  await shot('hosts-vms');
+  await page.mouse.move(1000, 700);
 }
 
 const toast = (text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
@@ -147,8 +171,7 @@ describe('VS Code UI: a VM on an SSH host — attach and detach a NIC, start and
     await nic.waitFor();
     await description(nic).filter({ hasText: new RegExp(`^network '${LAB_NETWORK}'.* · virtio`) }).waitFor();
     await treeItem(LAB_VM_MAC).waitFor();
-    await page.mouse.move(900, 700);
-    await shot('hosts-vms');
+    await pictureOfVms();
   });
 
   step('detach it by MAC with the inline button and its modal confirmation: the NIC node goes', async () => {
@@ -175,6 +198,8 @@ describe('VS Code UI: a VM on an SSH host — attach and detach a NIC, start and
   step("a file with the VM's MAC gets the duplicate-MAC problem; its related location, clicked in the Problems panel, opens the VM's XML", async () => {
     await openFile(page, CLASH_FILE);
     await showProblems(page);
+    // Only this file's problems (the examples have others, and the list renders only what fits).
+    await page.locator('.markers-panel-action-filter input, .viewpane-filter input').first().fill(path.basename(CLASH_FILE));
     const problem = problemRows(page).filter({ hasText: new RegExp(`already used by a NIC of VM '${LAB_VM}' on host '${LAB_HOST}'`) }).first();
     await problem.waitFor();
     // The related information is a child row of the problem: expand it when it is not.
@@ -184,6 +209,8 @@ describe('VS Code UI: a VM on an SSH host — attach and detach a NIC, start and
     const xml = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: `<name>${LAB_VM}</name>` });
     await xml.waitFor();
     assert.match((await xml.innerText()).replace(/\u00a0/g, ' '), new RegExp(`VirtNet: VM '${LAB_VM}' on host '${LAB_HOST}'`));
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached' });
     await shot('host-related-vm');
   });
 
