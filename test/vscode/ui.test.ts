@@ -21,7 +21,8 @@ const NETPLAN_ERROR = "interface 'enx00e04c53445' is not defined";
 
 let session: Session;
 let page: Page;
-const { shot, step, ...steps } = uiSteps(() => ({ session, page }));
+const ui = uiSteps(() => ({ session, page }));
+const { shot, step } = ui;
 
 describe('VS Code UI: a libvirt network from mistake to fix to a new one', () => {
   before(async () => {
@@ -29,7 +30,7 @@ describe('VS Code UI: a libvirt network from mistake to fix to a new one', () =>
     page = await openWorkbench(session, session.workspace('examples'));
   });
   after(async () => {
-    await session?.end(steps.ok);
+    await session?.end(ui.ok);
   });
 
   step('the NAT network with its mistake: the error is underlined and listed in the Problems panel', async () => {

@@ -38,7 +38,8 @@ const skip = process.getuid?.() !== 0 || !sshdInstalled() ? 'needs root and sshd
 let sshHost: SshHost | undefined;
 let session: Session;
 let page: Page;
-const { shot, step, ...steps } = uiSteps(() => ({ session, page }), skip);
+const ui = uiSteps(() => ({ session, page }), skip);
+const { shot, step } = ui;
 
 const treeItem = (name: string | RegExp): Locator => page.locator('.pane-body .monaco-list-row[role="treeitem"]', { hasText: name }).first();
 const networkRow = (): Locator => treeItem(NETWORK);
@@ -76,7 +77,7 @@ describe('VS Code UI: a network defined, started, read, stopped and undefined on
     page = await openWorkbench(session, ws);
   });
   after(async () => {
-    await session?.end(steps.ok);
+    await session?.end(ui.ok);
     await sshHost?.stop();
   });
 

@@ -16,7 +16,7 @@ import type { Session } from './session';
 const TITLE_BAR_PX = 30;
 
 export interface UiSteps {
-  /** False once a step failed. */
+  /** False once a step failed. A getter: read it as `ui.ok` when needed (destructuring copies its first value). */
   readonly ok: boolean;
   shot(name: string): Promise<void>;
   step(name: string, body: () => Promise<void>): void;
