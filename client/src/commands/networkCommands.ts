@@ -110,6 +110,7 @@ export function networkCommands(deps: NetworkCommandsDeps): { commands: CommandT
 
   function finish(host: string, outcome: Outcome): void {
     showOutcome(outcome, log);
+    if (outcome.status === 'cancelled' && outcome.clash !== undefined) log.warn(`[${host}] not defined: ${outcome.clash}`);
     void manager.refresh(host);
   }
 
