@@ -29,6 +29,7 @@ import {
   type RunOnHost,
   type VmSummary,
 } from '../remote';
+import { readTime } from '../../../server/src/checks/workspace/hostRelated';
 import type { HostFactsParams } from '../../../server/src/workspace/hostFactsFormat';
 import { problemLine, sortProblems, type CheckedProblem } from './defineClashes';
 import { nextStep } from './failureAdvice';
@@ -140,12 +141,6 @@ export async function askFileErrors(h: FlowHost, source: string, errors: readonl
     [SHOW_PROBLEMS, DEFINE_ANYWAY],
   );
   return answer === SHOW_PROBLEMS ? 'show' : answer === DEFINE_ANYWAY ? 'define' : 'decline';
-}
-
-/** `2026-12-05 08:31 UTC`. */
-function readTime(readAt: string): string {
-  const t = Date.parse(readAt);
-  return Number.isNaN(t) ? readAt : `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /**
