@@ -6,8 +6,10 @@
  * and its key in the known_hosts of the HOME code-server runs with (a
  * private folder), so no host-key question comes. Open the hosts view,
  * expand the host; define and start a network from the editor with the
- * editor title's button, see it active in the tree; open its live XML; stop
- * it and undefine it, confirming each modal question. Screenshots as in
+ * editor title's button, see it active in the tree; open its live XML; try
+ * to define a second file on the subnet the first one now runs on (the clash
+ * is shown before anything is sent; cancelled); stop it and undefine it,
+ * confirming each modal question. Screenshots as in
  * ui.test.ts (hosts-view.png, live-xml.png).
  */
 import assert from 'node:assert/strict';
@@ -31,6 +33,15 @@ const NETWORK_XML = `<network>
       <range start='10.77.0.100' end='10.77.0.200'/>
     </dhcp>
   </ip>
+</network>
+`;
+/** Another network on uilab's subnet (another name, bridge and no UUID): a clash with the host once uilab runs. */
+const CLASH = 'uiclash';
+const CLASH_XML = `<network>
+  <name>${CLASH}</name>
+  <forward mode='nat'/>
+  <bridge name='virbr-uiclash'/>
+  <ip address='10.77.0.1' prefix='24'/>
 </network>
 `;
 const skip = process.getuid?.() !== 0 || !sshdInstalled() ? 'needs root and sshd (the sandboxed SSH test host)' : undefined;
@@ -74,6 +85,7 @@ describe('VS Code UI: a network defined, started, read, stopped and undefined on
     session = await startSession('ui-hosts', { 'workbench.colorTheme': 'Default Light Modern', 'virtnet.hosts': hosts }, { HOME: dir, SSH_AUTH_SOCK: '' });
     const ws = session.workspace('examples');
     fs.writeFileSync(path.join(ws, 'networks', `${NETWORK}.xml`), NETWORK_XML);
+    fs.writeFileSync(path.join(ws, 'networks', `${CLASH}.xml`), CLASH_XML);
     page = await openWorkbench(session, ws);
   });
   after(async () => {
@@ -113,6 +125,21 @@ describe('VS Code UI: a network defined, started, read, stopped and undefined on
     assert.match(text, new RegExp(`<name>${NETWORK}</name>`));
     assert.match(text, /<uuid>[0-9a-f-]{36}<\/uuid>/);
     await shot('live-xml');
+  });
+
+  step('a file on the subnet the running network takes: the clash with the host is shown before anything is sent; Cancel defines nothing', async () => {
+    await openFile(page, `networks/${CLASH}.xml`);
+    await page.locator('.editor-actions .action-label[aria-label^="Define and Start Network on Host"]').click();
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: HOST }).first().click();
+    const dialog = page.locator('.monaco-dialog-box').filter({ hasText: new RegExp(`${CLASH}\\.xml clashes with what ${HOST} runs \\(1 warning\\)\\. Define it on ${HOST} anyway\\?`) });
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), new RegExp(`overlaps 10\\.77\\.0\\.0/24 of network '${NETWORK}', active on host '${HOST}'`));
+    await shot('define-clash');
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // The fresh read refreshed the host: the tree lists what it has, and the clashing network is not among it.
+    await networkRow().waitFor();
+    assert.equal(await treeItem(CLASH).count(), 0);
   });
 
   step('stop with the inline button and its confirmation: the network turns inactive', async () => {

@@ -10,7 +10,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CHECK_DOCUMENT_REQUEST, type CheckDocumentParams } from '../../../server/src/lsp/checkDocument';
 import type { CommandTable } from '../lazy/commandTable';
-import type { HostConnectionManager, NetworkSummary } from '../remote';
+import type { HostFactsParams } from '../../../server/src/workspace/hostFactsFormat';
+import { readFreshHostFacts, type HostConnectionManager, type NetworkSummary } from '../remote';
 import { defineNetwork, setAutostart, startNetwork, stopNetwork, undefineNetwork, type CheckResult, type FlowHost, type Outcome } from './networkFlows';
 import { defineOnHosts } from './multiHostDefine';
 import { definedName } from './networkXmlText';
@@ -38,6 +39,16 @@ export function networkCommands(deps: NetworkCommandsDeps): { commands: CommandT
   const fs = new NetworkXmlFileSystem(manager, log);
 
   const flowHost = (host: string): FlowHost => ({ host, config: manager.host(host)?.config ?? { name: host }, run: (c) => manager.run(host, c), ui: vscodeFlowUi, knownVms: manager.host(host)?.vms });
+  /** A define's host: also reads what it runs, fresh, to check the file against it before anything is sent. */
+  const defineHost = (host: string): FlowHost => ({
+    ...flowHost(host),
+    readFacts: async () => {
+      const r = await readFreshHostFacts(manager, host);
+      if (!r.ok) return r;
+      if (r.value.bridgesError) log.warn(`${host}: its bridge devices could not be read (${r.value.bridgesError.message}); bridges are not checked against it`);
+      return { ok: true, value: r.value.params };
+    },
+  });
 
   async function pickHost(title: string): Promise<string | undefined> {
     const hosts = manager.hosts();
@@ -99,6 +110,7 @@ export function networkCommands(deps: NetworkCommandsDeps): { commands: CommandT
 
   function finish(host: string, outcome: Outcome): void {
     showOutcome(outcome, log);
+    if (outcome.status === 'cancelled' && outcome.clash !== undefined) log.warn(`[${host}] not defined: ${outcome.clash}`);
     void manager.refresh(host);
   }
 
@@ -128,12 +140,14 @@ export function networkCommands(deps: NetworkCommandsDeps): { commands: CommandT
     }
   }
 
-  async function check(uri: vscode.Uri, text: string): Promise<CheckResult> {
+  async function check(uri: vscode.Uri, text: string, hosts?: readonly HostFactsParams[]): Promise<CheckResult> {
     const client = deps.languageClient();
     if (!client?.isRunning()) throw new Error('the VirtNet language server is not running, so the XML could not be checked');
     const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
-    const params: CheckDocumentParams = { uri: client.code2ProtocolConverter.asUri(uri), text: open ? undefined : text };
-    return client.sendRequest<CheckResult>(CHECK_DOCUMENT_REQUEST, params);
+    const params: CheckDocumentParams = { uri: client.code2ProtocolConverter.asUri(uri), text: open ? undefined : text, hosts };
+    const r = await client.sendRequest<CheckResult>(CHECK_DOCUMENT_REQUEST, params);
+    if (r.hostProblems?.length) log.warn(`Checking ${basename(uri)} against host facts: ${r.hostProblems.join('; ')}`);
+    return r;
   }
 
   function define(start: boolean) {
@@ -147,7 +161,7 @@ export function networkCommands(deps: NetworkCommandsDeps): { commands: CommandT
       const host = picked[0];
       let outcome: Outcome;
       try {
-        outcome = await defineNetwork(flowHost(host), { xml: source.text, source: basename(source.uri), check: () => check(source.uri, source.text), start });
+        outcome = await defineNetwork(defineHost(host), { xml: source.text, source: basename(source.uri), check: (hosts) => check(source.uri, source.text, hosts), start });
       } catch (err) {
         outcome = { status: 'failed', message: `${basename(source.uri)} was not defined: ${err instanceof Error ? err.message : String(err)}`, libvirt: '', next: 'Check that VirtNet started (Output ▸ VirtNet), then try again.' };
       }
@@ -164,7 +178,7 @@ export function networkCommands(deps: NetworkCommandsDeps): { commands: CommandT
   async function defineOnMany(hosts: string[], source: { uri: vscode.Uri; text: string }, start: boolean): Promise<void> {
     let r: Awaited<ReturnType<typeof defineOnHosts>>;
     try {
-      r = await defineOnHosts(hosts.map(flowHost), { xml: source.text, source: basename(source.uri), check: () => check(source.uri, source.text), start });
+      r = await defineOnHosts(hosts.map(defineHost), { xml: source.text, source: basename(source.uri), check: (hs) => check(source.uri, source.text, hs), start });
     } catch (err) {
       void vscode.window.showErrorMessage(`${basename(source.uri)} was not defined: ${err instanceof Error ? err.message : String(err)}`);
       return;
@@ -177,12 +191,15 @@ export function networkCommands(deps: NetworkCommandsDeps): { commands: CommandT
     for (const { host, outcome } of r.perHost) {
       if (outcome.status === 'done') log.info(`[${host}] ${outcome.message}`);
       else if (outcome.status === 'failed') log.error(`[${host}] ${outcome.message}${outcome.libvirt ? `\n${outcome.libvirt}` : ''}\nNext: ${outcome.next}`);
+      else if (outcome.clash !== undefined) log.warn(`[${host}] not defined: ${outcome.clash}`);
       else log.info(`[${host}] cancelled`);
       if (outcome.status !== 'cancelled') void manager.refresh(host);
     }
     if (r.status === 'done') void vscode.window.showInformationMessage(r.summary);
     else if (r.status === 'failed') {
       void vscode.window.showErrorMessage(r.summary, 'Show Log').then((a) => a && log.show(true));
+    } else if (r.status === 'partial') {
+      void vscode.window.showWarningMessage(r.summary, 'Show Log').then((a) => a && log.show(true));
     }
   }
 

@@ -29,6 +29,9 @@ import {
   type RunOnHost,
   type VmSummary,
 } from '../remote';
+import { readTime } from '../../../server/src/checks/workspace/hostRelated';
+import type { HostFactsParams } from '../../../server/src/workspace/hostFactsFormat';
+import { problemLine, sortProblems, type CheckedProblem } from './defineClashes';
 import { nextStep } from './failureAdvice';
 import { definedName, withUuid } from './networkXmlText';
 
@@ -48,24 +51,32 @@ export interface FlowHost {
   readonly ui: FlowUi;
   /** The host's VMs as its last refresh read them: lets the VM lookup before a stop take one round trip. */
   readonly knownVms?: readonly VmSummary[];
+  /**
+   * Reads what the host runs now, as host facts (remote/hostFacts.ts
+   * `readFreshHostFacts`): a define checks the file against them before
+   * anything is sent. Without it, a define meets only the facts the
+   * language server already holds (the targeted hosts').
+   */
+  readonly readFacts?: () => Promise<Result<HostFactsParams>>;
 }
 
 export type Outcome =
   | { readonly status: 'done'; readonly message: string }
   | { readonly status: 'failed'; readonly message: string; readonly libvirt: string; readonly next: string }
-  | { readonly status: 'cancelled'; readonly showProblems?: boolean };
+  | {
+      readonly status: 'cancelled';
+      readonly showProblems?: boolean;
+      /** Not defined because the file clashes with what the host runs: the first clash, in the server's words. */
+      readonly clash?: string;
+    };
 
-/** A diagnostic as the language server sends it (LSP: severity 1 is an error; lines 0-based). */
-export interface CheckedProblem {
-  readonly severity?: number;
-  readonly code?: string | number;
-  readonly message: string;
-  readonly range: { readonly start: { readonly line: number } };
-}
+export type { CheckedProblem } from './defineClashes';
 
 export interface CheckResult {
   readonly kind: string | null;
   readonly diagnostics: readonly CheckedProblem[];
+  /** Why host facts given with the request were not used (the server's words). */
+  readonly hostProblems?: readonly string[];
 }
 
 export const SHOW_PROBLEMS = 'Show Problems';
@@ -104,55 +115,121 @@ function noValidateOption(r: Result<unknown>): boolean {
   return !r.ok && /--validate/.test(`${r.error.message} ${r.error.stderr}`);
 }
 
+export type FileErrorsAnswer = 'define' | 'decline' | 'show';
+
 export interface DefineRequest {
   /** The network XML. */
   readonly xml: string;
   /** How the source is called in messages (a file name). */
   readonly source: string;
-  /** The language service's verdict on the XML, computed now. */
-  check(): Promise<CheckResult>;
+  /**
+   * The language service's verdict on the XML, computed now; with `hosts`
+   * (host facts just read), as if those hosts were in its index too.
+   */
+  check(hosts?: readonly HostFactsParams[]): Promise<CheckResult>;
   /** Start it too (define and start in one round trip). */
   readonly start: boolean;
+  /** Decides about the file's own errors; default: `askFileErrors` on this host (multiHostDefine.ts asks once for all). */
+  readonly fileErrors?: (h: FlowHost, errors: readonly CheckedProblem[]) => Promise<FileErrorsAnswer>;
+}
+
+/** The question about a file's own errors before it is defined. */
+export async function askFileErrors(h: FlowHost, source: string, errors: readonly CheckedProblem[]): Promise<FileErrorsAnswer> {
+  const answer = await h.ui.ask(
+    `${source} has ${errors.length === 1 ? '1 error' : `${errors.length} errors`}. Define it on ${h.host} anyway?`,
+    listed(errors.map(problemLine)),
+    [SHOW_PROBLEMS, DEFINE_ANYWAY],
+  );
+  return answer === SHOW_PROBLEMS ? 'show' : answer === DEFINE_ANYWAY ? 'define' : 'decline';
+}
+
+/**
+ * Clashes with what the host runs, shown before anything is sent: errors
+ * (libvirt there refuses, or the network could not work) only with a way
+ * out; warnings with the choice to define anyway. Undefined: go on.
+ */
+async function confirmClashes(h: FlowHost, source: string, clashes: readonly CheckedProblem[], readAt: string | undefined): Promise<Outcome | undefined> {
+  if (clashes.length === 0) return undefined;
+  const errors = clashes.filter((d) => d.severity === 1);
+  const read = readAt ? `What ${h.host} runs was read at ${readTime(readAt)}.` : `What ${h.host} runs as VirtNet last read it.`;
+  const detail = `${listed(clashes.map(problemLine))}\n\n${read}`;
+  const first = (errors[0] ?? clashes[0]).message;
+  if (errors.length > 0) {
+    await h.ui.ask(`${source} clashes with what ${h.host} runs (${errors.length === 1 ? '1 error' : `${errors.length} errors`}): it is not defined there.`, detail, []);
+    return { status: 'cancelled', clash: first };
+  }
+  const answer = await h.ui.ask(
+    `${source} clashes with what ${h.host} runs (${clashes.length === 1 ? '1 warning' : `${clashes.length} warnings`}). Define it on ${h.host} anyway?`,
+    detail,
+    [DEFINE_ANYWAY],
+  );
+  return answer === DEFINE_ANYWAY ? undefined : { status: 'cancelled', clash: first };
+}
+
+/**
+ * Whether the host has a network of this name, and its UUID: from the facts
+ * just read when they say, else one round trip (the names, and the UUID of a
+ * network of this name: an error when there is none).
+ */
+async function existingNetwork(h: FlowHost, name: string, facts: HostFactsParams | undefined): Promise<Result<{ exists: boolean; uuid?: string }>> {
+  const known = facts?.facts?.networks.find((n) => n.name === name);
+  if (facts?.facts && (!known || known.uuid !== undefined)) return { ok: true, value: { exists: known !== undefined, uuid: known?.uuid } };
+  const r = await h.ui.progress(`Reading the networks of ${h.host}`, () => h.run(batch([netListNames('all'), netUuid(name)] as const)));
+  if (!r.ok) return r;
+  const [names, uuid] = r.value;
+  if (!names.ok) return names;
+  return { ok: true, value: { exists: names.value.includes(name), uuid: uuid.ok ? uuid.value : undefined } };
 }
 
 /**
  * Define (and start) a network from XML: checked by the language service
- * first, its errors offered before anything is sent; an existing network of
- * that name is replaced only when the user says so.
+ * first, its errors offered before anything is sent; then, when the host's
+ * facts can be read (`FlowHost.readFacts`), checked again against what the
+ * host runs now, its clashes shown before anything is sent (errors stop it
+ * there, warnings are asked about); an existing network of that name is
+ * replaced only when the user says so.
  */
 export async function defineNetwork(h: FlowHost, req: DefineRequest): Promise<Outcome> {
   const verdict = await req.check();
   if (verdict.kind !== 'libvirt-network') {
     return { status: 'failed', message: `${req.source} is not a libvirt network definition (its root element is not <network>)`, libvirt: '', next: 'Open a network XML file (virsh net-dumpxml prints one) and try again.' };
   }
-  const errors = verdict.diagnostics.filter((d) => d.severity === 1);
-  if (errors.length > 0) {
-    const answer = await h.ui.ask(
-      `${req.source} has ${errors.length === 1 ? '1 error' : `${errors.length} errors`}. Define it on ${h.host} anyway?`,
-      listed(errors.map((d) => `line ${d.range.start.line + 1}: ${d.message}${d.code !== undefined ? ` (${d.code})` : ''}`)),
-      [SHOW_PROBLEMS, DEFINE_ANYWAY],
-    );
-    if (answer === SHOW_PROBLEMS) return { status: 'cancelled', showProblems: true };
-    if (answer !== DEFINE_ANYWAY) return { status: 'cancelled' };
-  }
   const parsed = parseNetXml(req.xml);
+  const sortedFirst = sortProblems(verdict.diagnostics, h.host, { hasUuid: parsed.uuid !== undefined });
+  const errors = sortedFirst.file.filter((d) => d.severity === 1);
+  if (errors.length > 0) {
+    const answer = await (req.fileErrors ?? ((fh, e) => askFileErrors(fh, req.source, e)))(h, errors);
+    if (answer === 'show') return { status: 'cancelled', showProblems: true };
+    if (answer !== 'define') return { status: 'cancelled' };
+  }
+  // What the host runs now: its networks, VMs and bridges, read fresh, and the file checked against them.
+  let facts: HostFactsParams | undefined;
+  let clashes = sortedFirst.clashes;
+  if (h.readFacts) {
+    const read = h.readFacts;
+    const r = await h.ui.progress(`Reading the networks of ${h.host}`, () => read());
+    if (!r.ok) return failed(h, `Could not read the networks of ${h.host}`, r.error);
+    facts = r.value;
+    const withHost = await req.check([facts]);
+    clashes = sortProblems(withHost.diagnostics, h.host, { hasUuid: parsed.uuid !== undefined }).clashes;
+  }
+  const stop = await confirmClashes(h, req.source, clashes, facts?.readAt);
+  if (stop) return stop;
   const name = definedName(req.xml);
   let xml = req.xml;
   if (name !== undefined) {
-    // One round trip: the names, and the UUID of a network of this name (an error when there is none).
-    const r = await h.ui.progress(`Reading the networks of ${h.host}`, () => h.run(batch([netListNames('all'), netUuid(name)] as const)));
-    if (!r.ok) return failed(h, `Could not read the networks of ${h.host}`, r.error);
-    const [names, uuid] = r.value;
-    if (!names.ok) return failed(h, `Could not read the networks of ${h.host}`, names.error);
-    if (names.value.includes(name)) {
-      const keep = parsed.uuid === undefined && uuid.ok ? ` The XML has no <uuid>: the network keeps its UUID ${uuid.value}.` : '';
+    const existing = await existingNetwork(h, name, facts);
+    if (!existing.ok) return failed(h, `Could not read the networks of ${h.host}`, existing.error);
+    const { exists, uuid } = existing.value;
+    if (exists) {
+      const keep = parsed.uuid === undefined && uuid !== undefined ? ` The XML has no <uuid>: the network keeps its UUID ${uuid}.` : '';
       const answer = await h.ui.ask(
         `Network '${name}' already exists on ${h.host}. Replace its definition?`,
         `Its persistent definition is replaced by this XML. A running network keeps its current configuration until it is stopped and started again.${keep}`,
         [REPLACE],
       );
       if (answer !== REPLACE) return { status: 'cancelled' };
-      if (keep) xml = withUuid(xml, (uuid as { value: string }).value);
+      if (keep && uuid !== undefined) xml = withUuid(xml, uuid);
     }
   }
   const label = name !== undefined ? `'${name}'` : `from ${req.source}`;

@@ -15,7 +15,7 @@ import type { HostFactsParams, HostFactsWire } from '../../../server/src/workspa
 import { fetchHostBridges } from './hostBridges';
 import type { HostConnectionManager, HostSnapshot } from './hostConnectionManager';
 import type { VmNic } from './parseDomainXml';
-import type { RemoteError } from './result';
+import { fail, ok, type RemoteError, type Result } from './result';
 import type { VmSummary } from './vmInventory';
 
 export const HOST_FACTS_NOTIFICATION = 'virtnet/hostFacts';
@@ -99,4 +99,32 @@ export async function readHostFacts(
     params: hostFactsFor(latest, { bridges: bridges.ok ? bridges.value : undefined, vms: options.vms }),
     bridgesError: bridges.ok ? undefined : bridges.error,
   };
+}
+
+/**
+ * A host's facts read now, for a check just before something is sent to it
+ * (the define commands): its networks and VMs re-read (`manager.refresh`,
+ * shared with a refresh already running; the tree shows the result too) while
+ * its bridge devices are read beside them on the same connection, so the
+ * whole costs the refresh's two round trips. A failed refresh is the error
+ * (the host cannot be read, so nothing can be checked or defined there);
+ * bridges that cannot be read are sent as unknown, `bridgesError` says why.
+ */
+export async function readFreshHostFacts(
+  manager: HostConnectionManager,
+  hostName: string,
+  options: { timeoutMs?: number; vms?: readonly HostVmNics[] } = {},
+): Promise<Result<{ params: HostFactsParams; bridgesError?: RemoteError }>> {
+  const runner = manager.runnerOf(hostName);
+  if (!runner) return fail('internal', `no host named ${hostName}`);
+  const [networks, bridges] = await Promise.all([
+    manager.refresh(hostName),
+    fetchHostBridges(runner, { timeoutMs: options.timeoutMs ?? manager.currentTimeouts.commandTimeoutMs }),
+  ]);
+  if (!networks.ok) return networks;
+  const snapshot = manager.host(hostName);
+  if (!snapshot) return fail('internal', `host ${hostName} was removed`);
+  const params = hostFactsFor({ ...snapshot, networks: networks.value }, { bridges: bridges.ok ? bridges.value : undefined, vms: options.vms });
+  if (!params) return fail('internal', `no facts of ${hostName}`);
+  return ok({ params, bridgesError: bridges.ok ? undefined : bridges.error });
 }

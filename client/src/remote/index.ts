@@ -6,7 +6,7 @@ export { Emitter, type Disposable, type Event } from './events';
 export { DEFAULT_LIBVIRT_URI, type HostConfig } from './hostConfig';
 export { HostConnectionManager, jumpChain, type HostConnectionManagerOptions, type HostSnapshot, type HostStatus } from './hostConnectionManager';
 export { fetchHostBridges } from './hostBridges';
-export { forgetHostFacts, HOST_FACTS_NOTIFICATION, hostFactsFor, readHostFacts, type HostFactsExtras, type HostVmNics } from './hostFacts';
+export { forgetHostFacts, HOST_FACTS_NOTIFICATION, hostFactsFor, readFreshHostFacts, readHostFacts, type HostFactsExtras, type HostVmNics } from './hostFacts';
 export { HostFactsSync, type HostFactsSyncOptions } from './hostFactsSync';
 export { fetchNetworks, type NetworkSummary } from './hostNetworks';
 export { fingerprint } from './knownHosts';

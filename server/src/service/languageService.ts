@@ -68,6 +68,15 @@ export interface LanguageService {
   /** Diagnostics for a known file; [] for unknown files and files of no kind. */
   getDiagnostics(uri: string): Diagnostic[];
   /**
+   * getDiagnostics as if these KVM hosts' facts were held too, each
+   * replacing the held facts of a host of that name (validate outside data
+   * with `parseHostFacts` first). Nothing is kept: afterwards the service
+   * holds exactly what it held, and no file's diagnostics changed. For the
+   * check before a network is defined on a host (targeted or not), with
+   * that host's facts read just before.
+   */
+  diagnosticsWithHosts(uri: string, hosts: readonly KvmHostFacts[]): Diagnostic[];
+  /**
    * `getDiagnostics` cut into steps (one check, or one conversion, each), for
    * callers that let other work run between steps. The result is the same
    * as getDiagnostics'; a job whose file changes between steps starts over
@@ -467,6 +476,10 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
         const r = work.next();
         if (r.done) return r.value;
       }
+    },
+    diagnosticsWithHosts(uri, hosts) {
+      if (hosts.length === 0) return service.getDiagnostics(uri);
+      return index.withHosts(hosts, () => service.getDiagnostics(uri));
     },
     diagnosticsJob(uri) {
       let e = entries.get(uri);

@@ -71,6 +71,20 @@ export class KvmHostIndex {
     return old;
   }
 
+  /**
+   * A new index with these hosts' facts added, each replacing a held host of
+   * the same name, the others shared with this one (their tables are never
+   * changed after they are built). This index is left as it is: the overlay
+   * is how a caller asks "what if these were the hosts' facts" (the define
+   * check, WorkspaceIndex.withHosts).
+   */
+  overlay(facts: readonly KvmHostFacts[]): KvmHostIndex {
+    const out = new KvmHostIndex();
+    for (const [host, t] of this.tables) out.tables.set(host, t);
+    for (const f of facts) out.tables.set(f.host, new HostTables(f));
+    return out;
+  }
+
   /** Forgets a host; returns its facts. */
   remove(host: string): KvmHostFacts | undefined {
     const old = this.tables.get(host)?.facts;

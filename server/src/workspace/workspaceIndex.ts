@@ -243,8 +243,29 @@ export class WorkspaceIndex {
   private readonly byHostBridge = new MultiMap<HostBridge>();
   private readonly hostBySubnet = new MultiMap<HostAddressUse>();
   private readonly hostByEnclosing = new MultiMap<HostAddressUse>();
+  private hostIndex = new KvmHostIndex();
+
   /** What the targeted KVM hosts run (networks, VM NICs, bridges), as their callers last read it. */
-  readonly hosts = new KvmHostIndex();
+  get hosts(): KvmHostIndex {
+    return this.hostIndex;
+  }
+
+  /**
+   * Runs `f` (synchronous) with these hosts' facts beside the held ones, each
+   * replacing a held host of the same name (KvmHostIndex.overlay), then puts
+   * the held hosts back: afterwards the index is exactly as it was, and no
+   * file is affected. For "what would the checks say on these hosts" (the
+   * check before a define on a host the workspace may not target).
+   */
+  withHosts<T>(facts: readonly KvmHostFacts[], f: () => T): T {
+    const held = this.hostIndex;
+    this.hostIndex = held.overlay(facts);
+    try {
+      return f();
+    } finally {
+      this.hostIndex = held;
+    }
+  }
 
   get size(): number {
     return this.files.size;
@@ -367,13 +388,13 @@ export class WorkspaceIndex {
 
   /** Replaces a KVM host's facts; returns the URIs whose cross-file findings may have changed. */
   setHost(facts: KvmHostFacts): Set<string> {
-    const old = this.hosts.set(facts);
+    const old = this.hostIndex.set(facts);
     return this.affectedByHost(old, facts);
   }
 
   /** Forgets a KVM host; returns the URIs whose cross-file findings may have changed. */
   removeHost(host: string): Set<string> {
-    const old = this.hosts.remove(host);
+    const old = this.hostIndex.remove(host);
     return old ? this.affectedByHost(old) : new Set();
   }
 
