@@ -166,7 +166,7 @@ export class HostConnectionManager {
     const p = this.scheduler
       .run({
         // Connected already (or local): straight to the read.
-        connect: connection && connection.state !== 'connected' ? () => connection.open() : undefined,
+        connect: connection && connection.state !== 'connected' ? () => this.open(e, connection) : undefined,
         read: () => fetchHost(e.runner, this.uriOf(e.config), { timeoutMs: this.timeout() }),
         onPhase: (phase) => {
           if (e.queued === (phase === 'queued')) return;
@@ -197,6 +197,20 @@ export class HostConnectionManager {
     this.changed.fire(name);
     e.refreshing = p;
     return p;
+  }
+
+  /** Opens a host's connection for a refresh; a failure is logged as a command's would be (no argv: the login itself). */
+  private async open(e: HostEntry, connection: SshConnection): Promise<Result<void>> {
+    const started = Date.now();
+    const r = await connection.open();
+    if (!r.ok) {
+      try {
+        this.options.log?.({ host: e.config.name, runner: e.runner.description, argv: [], durationMs: Date.now() - started, code: undefined, stderr: r.error.stderr, error: r.error.message });
+      } catch {
+        // logging never breaks a refresh
+      }
+    }
+    return r;
   }
 
   /** Hosts being read now (at most `maxConcurrentRefreshes`). */
