@@ -57,7 +57,7 @@ export function createHostsPart(env: HostsPartEnv): HostsPart {
   });
   const hostsView = createHostsView(manager, log, keeper);
   const network = networkCommands({ manager, languageClient: env.languageClient, log });
-  const vm = vmCommands({ manager, log });
+  const vm = vmCommands({ manager, log, languageClient: env.languageClient });
   const commands = new Map<string, CommandHandler>([...hostsView.commands, ...network.commands, ...vm.commands]);
   const disposables: vscode.Disposable[] = [watchSshTimeouts(manager, log), ...hostsView.disposables, network.fs, vm.fs, { dispose: () => manager.dispose() }];
   return {
