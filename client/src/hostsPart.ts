@@ -17,7 +17,7 @@ import { vmCommands } from './commands/vmCommands';
 import { startHostFactsSync } from './hostFactsGlue';
 import type { CommandHandler } from './lazy/commandTable';
 import { commandLogLine } from './log/commandLog';
-import { HostConnectionManager } from './remote';
+import { HostConnectionManager, sshConfigJumpResolver } from './remote';
 import { watchSshTimeouts } from './ssh/timeoutSettings';
 import { createVscodePrompts } from './ssh/vscodePrompts';
 import type { HostsTreeNode } from './views/hostsTreeModel';
@@ -50,6 +50,8 @@ export function createHostsPart(env: HostsPartEnv): HostsPart {
   const { prompts, keeper } = createVscodePrompts(env.context.secrets);
   const manager = new HostConnectionManager({
     prompts,
+    // A ProxyJump hop named like a Host of ~/.ssh/config gets its address, user, IdentityFile and own ProxyJump, as with ssh -J.
+    resolveJumpHost: sshConfigJumpResolver(),
     log: (entry) => {
       const { level, text } = commandLogLine(entry);
       log[level](text);

@@ -23,7 +23,7 @@ import { fetchHost, type NetworkSummary } from './hostNetworks';
 import { createLocalRunner } from './localRunner';
 import { DEFAULT_TIMEOUTS, type ConnectionTimeouts } from './limits';
 import { loggingRunner } from './loggingRunner';
-import { parseProxyJump, resolveJumps, type JumpHost } from './proxyJump';
+import { resolveJumpChain, type JumpHost, type NamedJumpHost } from './proxyJump';
 import { defaultConnectLimit, RefreshScheduler } from './refreshScheduler';
 import { fail, ok, type RemoteError, type Result } from './result';
 import type { CommandLogEntry, Runner } from './runner';
@@ -67,6 +67,8 @@ export interface HostConnectionManagerOptions {
   readonly idleTimeoutMs?: number;
   /** Every command, once finished. */
   readonly log?: (entry: CommandLogEntry & { readonly host: string }) => void;
+  /** ProxyJump hop names no configured host has, resolved as ssh would (~/.ssh/config: `sshConfigJumpResolver`). */
+  readonly resolveJumpHost?: (name: string) => NamedJumpHost | undefined;
 }
 
 interface HostEntry {
@@ -128,7 +130,7 @@ export class HostConnectionManager {
       if (seen.has(config.name)) continue;
       seen.add(config.name);
       const old = this.entries.get(config.name);
-      const jumps = jumpChain(config, configs);
+      const jumps = jumpChain(config, configs, this.options.resolveJumpHost);
       // A host is unchanged when its settings and its jump chain (other hosts' settings) are.
       const key = JSON.stringify([config, jumps]);
       if (old && old.key === key) continue;
@@ -300,17 +302,21 @@ export class HostConnectionManager {
 
 /**
  * A host's jump chain: resolved already (`jumpHosts`, from ~/.ssh/config),
- * or its `proxyJump` with hop names looked up among the other hosts.
+ * or its `proxyJump` with hop names looked up among the other hosts, then
+ * through `resolveJumpHost` (~/.ssh/config: `sshConfigJumpResolver`), a
+ * first hop's own jump followed (proxyJump.ts: depth bound, loops refused).
  */
-export function jumpChain(config: HostConfig, hosts: readonly HostConfig[]): Result<JumpHost[]> {
+export function jumpChain(config: HostConfig, hosts: readonly HostConfig[], resolveJumpHost?: (name: string) => NamedJumpHost | undefined): Result<JumpHost[]> {
   if (config.jumpHosts) return ok([...config.jumpHosts]);
   if (!config.proxyJump) return ok([]);
-  const specs = parseProxyJump(config.proxyJump);
-  if (!specs.ok) return fail('connect', `host "${config.name}": ${specs.error.message}`);
-  return ok(
-    resolveJumps(specs.value, (name) => {
-      const h = hosts.find((o) => o.name === name && o.name !== config.name && !o.local && o.host);
-      return h && { host: h.host!, port: h.port, user: h.user, identityFile: h.identityFile };
-    }),
+  const chain = resolveJumpChain(
+    config.proxyJump,
+    (name) => {
+      const h = hosts.find((o) => o.name === name && !o.local && o.host);
+      if (h) return { host: h.host!, port: h.port, user: h.user, identityFile: h.identityFile, proxyJump: h.proxyJump, jumpHosts: h.jumpHosts };
+      return resolveJumpHost?.(name);
+    },
+    config.name,
   );
+  return chain.ok ? chain : fail('connect', `host "${config.name}": ${chain.error.message}`);
 }

@@ -6,9 +6,12 @@
  * defaults apply). `Match exec` sections are never evaluated (reading a
  * config must not run commands). ProxyJump is resolved as ssh does: each hop
  * through the config itself (a hop named like a `Host` gets its HostName,
- * Port, User and IdentityFile); a jump host's own ProxyJump is not followed
- * (such a host is reported). ProxyCommand is reported as unsupported on the
- * entry: such a host is listed but not connected.
+ * Port, User and IdentityFile); a first jump host's own ProxyJump is followed
+ * (depth bound, loops reported: proxyJump.ts). The ProxyJump is kept as
+ * written (hop names), so an imported host's hops are resolved through this
+ * file again when connecting (`sshConfigJumpResolver`), IdentityFile
+ * included. ProxyCommand is reported as unsupported on the entry: such a
+ * host is listed but not connected.
  *
  * `Include` lines before the first Host or Match line are read in place (as
  * ssh does: globs in the last path segment, relative paths from ~/.ssh, 16
@@ -20,7 +23,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import SSHConfig from 'ssh-config';
 import { DEFAULT_LIBVIRT_URI, type HostConfig } from './hostConfig';
-import { describeJumps, parseProxyJump, type JumpHost } from './proxyJump';
+import { resolveJumpChain, type JumpHost, type NamedJumpHost } from './proxyJump';
 import { expandHome } from './sshAuth';
 
 export interface SshConfigHost extends HostConfig {
@@ -134,6 +137,12 @@ export function sshConfigHosts(text: string, defaults: { user?: string; uri?: st
     const portText = one('port');
     return portText && /^\d+$/.test(portText) ? Number(portText) : 22;
   };
+  /** A name as a jump host, as ssh computes it (HostName, Port, User, IdentityFile, its own ProxyJump). */
+  const asJump = (name: string): NamedJumpHost => {
+    const j = computed(name);
+    const own = j('proxyjump');
+    return clean({ host: j('hostname')?.replace(/%h/g, name) ?? name, port: portOf(j), user: j('user') ?? user, identityFile: identityOf(j), proxyJump: own && own.toLowerCase() !== 'none' ? own : undefined });
+  };
   return names.map((name) => {
     const one = computed(name);
     const jump = one('proxyjump');
@@ -141,17 +150,10 @@ export function sshConfigHosts(text: string, defaults: { user?: string; uri?: st
     let unsupported: string | undefined;
     let jumpHosts: JumpHost[] | undefined;
     if (jump && jump.toLowerCase() !== 'none') {
-      const specs = parseProxyJump(jump);
-      if (!specs.ok) unsupported = specs.error.message;
-      else {
-        // Each hop through the config, as ssh does; a user or port in the hop wins.
-        jumpHosts = specs.value.map((spec) => {
-          const j = computed(spec.host);
-          const nested = j('proxyjump');
-          if (nested && nested.toLowerCase() !== 'none') unsupported ??= `jump host ${spec.host} has a ProxyJump of its own (${nested}), which VirtNet does not follow`;
-          return clean({ host: j('hostname')?.replace(/%h/g, spec.host) ?? spec.host, port: spec.port ?? portOf(j), user: spec.user ?? j('user') ?? user, identityFile: identityOf(j) });
-        });
-      }
+      // Each hop through the config, as ssh does (a user or port in the hop wins); a first hop's own ProxyJump is followed.
+      const chain = resolveJumpChain(jump, asJump, name);
+      if (!chain.ok) unsupported = chain.error.message;
+      else jumpHosts = chain.value;
     } else if (command && command.toLowerCase() !== 'none') unsupported = 'ProxyCommand is not supported: VirtNet connects directly';
     return {
       name,
@@ -160,10 +162,39 @@ export function sshConfigHosts(text: string, defaults: { user?: string; uri?: st
       user: one('user') ?? user,
       identityFile: identityOf(one),
       uri: defaults.uri ?? DEFAULT_LIBVIRT_URI,
-      ...(jumpHosts?.length ? { jumpHosts, proxyJump: describeJumps(jumpHosts) } : {}),
+      // The ProxyJump as written (hop names): written to virtnet.hosts, it is resolved through ~/.ssh/config again when connecting.
+      ...(jump && jump.toLowerCase() !== 'none' ? { proxyJump: jump } : {}),
+      ...(jumpHosts?.length ? { jumpHosts } : {}),
       ...(unsupported ? { unsupported } : {}),
     };
   });
+}
+
+/**
+ * Hop names resolved through an ssh config file, for ProxyJump values of
+ * `virtnet.hosts` entries whose hops no configured host names
+ * (HostConnectionManager's `resolveJumpHost`): the name's HostName, Port,
+ * User, IdentityFile and own ProxyJump as ssh computes them, for a name a
+ * concrete `Host` line lists (undefined otherwise). The file is read
+ * again when it changed (size and mtime); a missing file resolves nothing.
+ */
+export function sshConfigJumpResolver(file = defaultSshConfigPath(), defaults: { user?: string } = {}): (name: string) => NamedJumpHost | undefined {
+  let stamp = '';
+  let hosts = new Map<string, NamedJumpHost>();
+  return (name) => {
+    let now = '';
+    try {
+      const st = fs.statSync(file);
+      now = `${st.size}:${st.mtimeMs}`;
+    } catch {
+      now = 'missing';
+    }
+    if (now !== stamp) {
+      stamp = now;
+      hosts = new Map(now === 'missing' ? [] : readSshConfigHosts(file, defaults).map((h) => [h.name, clean({ host: h.host, port: h.port, user: h.user, identityFile: h.identityFile, proxyJump: h.proxyJump, jumpHosts: h.jumpHosts })]));
+    }
+    return hosts.get(name);
+  };
 }
 
 function clean<T extends object>(o: T): T {
