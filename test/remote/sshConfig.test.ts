@@ -89,12 +89,13 @@ test('ProxyJump is resolved through the config, as ssh does, IdentityFile includ
   assert.deepEqual(of('d5').jumpHosts?.map((j) => j.host), ['10.9.9.9', 'd11', 'd10', 'd9', 'd8', 'd7', 'd6']);
 });
 
-test('Include before the first Host is read in place (globs, ~/.ssh-relative); inside a block it is not', () => {
+test('Include before the first Host is read in place (globs, ~/.ssh-relative); a section of a file included in another block only applies where that block does', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'virtnet-sshinc-'));
   try {
     fs.mkdirSync(path.join(dir, 'config.d'));
     fs.writeFileSync(path.join(dir, 'config.d', 'a.conf'), 'Host inc-a\n  HostName 10.0.0.1\n');
     fs.writeFileSync(path.join(dir, 'config.d', 'b.conf'), 'Host inc-b\n  Port 2201\n');
+    // Included inside `Host main`: `Host inblock` is not a host main's block applies to.
     fs.writeFileSync(path.join(dir, 'extra'), 'Host inblock\n');
     fs.writeFileSync(path.join(dir, 'config'), 'Include config.d/*.conf\nUser top\nHost main\n  HostName 10.0.0.9\n  Include extra\n');
     const hosts = readSshConfigHosts(path.join(dir, 'config'), { user: 'me' });
@@ -104,6 +105,41 @@ test('Include before the first Host is read in place (globs, ~/.ssh-relative); i
         ['inc-a', '10.0.0.1', 22, 'top'],
         ['inc-b', 'inc-b', 2201, 'top'],
         ['main', '10.0.0.9', 22, 'top'],
+      ],
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Include inside a Host block: its directives apply to that block; its sections to the names both match; the block goes on after it', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'virtnet-sshinc-block-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'hosts.d'));
+    fs.writeFileSync(path.join(dir, 'hosts.d', 'main.conf'), 'Port 2209\nIdentityFile ~/.ssh/id_main\n');
+    fs.writeFileSync(path.join(dir, 'hosts.d', 'lab.conf'), 'User labuser\nHost web1\n  HostName 10.0.1.1\nHost db1\n  HostName 10.0.2.1\nHost web*\n  Port 2300\n');
+    fs.writeFileSync(path.join(dir, 'hosts.d', 'nested.conf'), 'Include hosts.d/main.conf\n');
+    fs.writeFileSync(
+      path.join(dir, 'config'),
+      'Host main\n  HostName 10.0.0.9\n  Include hosts.d/main.conf\n' +
+        'Host web*\n  Include hosts.d/lab.conf\n  IdentityFile ~/.ssh/id_web\n' +
+        'Host other\n  Include hosts.d/nested.conf\n' +
+        'Host db1\n  User dbuser\n' +
+        'Host *\n  User me\n',
+    );
+    const hosts = readSshConfigHosts(path.join(dir, 'config'), { user: 'me' });
+    const home = os.homedir();
+    assert.deepEqual(
+      hosts.map((h) => [h.name, h.host, h.port, h.user, h.identityFile]),
+      [
+        ['main', '10.0.0.9', 2209, 'me', path.join(home, '.ssh', 'id_main')],
+        // web1: `Host web1` of the file, inside `Host web*`; the block's IdentityFile after the Include still applies.
+        // (The file's `Host web*` inside `Host web*`: patterns on both sides are not read, a stated limit.)
+        ['web1', '10.0.1.1', 22, 'labuser', path.join(home, '.ssh', 'id_web')],
+        // An Include inside the included file, still inside the block.
+        ['other', 'other', 2209, 'me', path.join(home, '.ssh', 'id_main')],
+        // db1 is no web* host: lab.conf's `Host db1` did not apply to it.
+        ['db1', 'db1', 22, 'dbuser', undefined],
       ],
     );
   } finally {

@@ -13,10 +13,9 @@
  * included. ProxyCommand is reported as unsupported on the entry: such a
  * host is listed but not connected.
  *
- * `Include` lines before the first Host or Match line are read in place (as
- * ssh does: globs in the last path segment, relative paths from ~/.ssh, 16
- * levels at most). An Include inside a Host or Match block (conditional in
- * ssh) is not read.
+ * `Include` lines are read in place (as ssh does: globs in the last path
+ * segment, relative paths from ~/.ssh, 16 levels at most); one inside a Host
+ * or Match block applies only where that block does (`withIncludes`).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -50,17 +49,62 @@ export function readSshConfigHosts(file = defaultSshConfigPath(), defaults: { us
 }
 
 /**
- * The config with its top-level `Include` lines replaced by the files they
- * name (sorted, as ssh reads them). Missing files are skipped, as ssh does.
+ * The config with its `Include` lines replaced by the files they name
+ * (sorted, as ssh reads them). Missing files are skipped, as ssh does.
+ *
+ * An Include inside a Host or Match block is conditional in ssh: what the
+ * file says applies only where the block applies. Its lines before its first
+ * Host or Match line are put in the block as they are. A Host section of the
+ * file applies to the names both it and the including `Host` line match:
+ * written as a `Host` line of those names when one side lists concrete names
+ * (or the including line is `Host *`); a section whose names cannot be
+ * computed that way (patterns on both sides, or under a Match block) is left
+ * out, commented. After the file, the including block's line is repeated, so
+ * the rest of that block applies to its hosts again.
  */
 export function withIncludes(text: string, sshDir: string, read: (file: string) => string | undefined = readOrUndefined, depth = 0): string {
+  return expandIncludes(text, sshDir, read, depth, undefined).join('\n');
+}
+
+/** The block lines are in: a `Host` line's patterns, or a Match (patterns undefined). */
+interface Block {
+  readonly header: string;
+  readonly patterns?: readonly string[];
+}
+
+const SECTION = /^\s*(host|match)\b/im;
+
+function expandIncludes(text: string, sshDir: string, read: (file: string) => string | undefined, depth: number, including: Block | undefined): string[] {
   const out: string[] = [];
-  let inBlock = false;
+  let block = including;
+  let skipping = false;
   for (const line of text.split(/\r?\n/)) {
     const m = /^\s*(\w+)\s*(?:=\s*|\s)(.*)$/.exec(line);
     const key = m?.[1].toLowerCase();
-    if (key === 'host' || key === 'match') inBlock = true;
-    if (key !== 'include' || inBlock || depth >= 16) {
+    if (key === 'host' || key === 'match') {
+      const section: Block = key === 'host' ? { header: line, patterns: splitArgs(m![2]) } : { header: line };
+      if (!including) {
+        block = section;
+        skipping = false;
+        out.push(line);
+        continue;
+      }
+      // A section of a file included inside a block: only where that block applies too.
+      const names = bothMatch(including, section);
+      skipping = names === undefined;
+      if (skipping) {
+        out.push(`# not read (inside ${including.header.trim()}): ${line.trim()}`);
+        continue;
+      }
+      block = { header: `Host ${names!.join(' ')}`, patterns: names };
+      out.push(block.header);
+      continue;
+    }
+    if (skipping) {
+      out.push(`# ${line}`);
+      continue;
+    }
+    if (key !== 'include' || depth >= 16) {
       out.push(line);
       continue;
     }
@@ -69,13 +113,44 @@ export function withIncludes(text: string, sshDir: string, read: (file: string) 
       for (const f of expandPattern(expandHome(pattern), sshDir)) {
         const t = read(f);
         if (t === undefined) continue;
-        out.push(withIncludes(t, sshDir, read, depth + 1));
-        // The included file's last block ends with it: what follows applies to every host again.
-        if (/^\s*(host|match)\b/im.test(t)) out.push('Host *');
+        out.push(...expandIncludes(t, sshDir, read, depth + 1, block));
+        // The included file's last section ends with it: what follows belongs to the including block again (or to every host).
+        if (SECTION.test(t)) out.push(block ? block.header : 'Host *');
       }
     }
   }
-  return out.join('\n');
+  return out;
+}
+
+/**
+ * The names a section of an included file applies to inside the including
+ * Host block, as a `Host` line's patterns; undefined when they cannot be
+ * listed (or there are none).
+ */
+function bothMatch(including: Block, section: Block): string[] | undefined {
+  const outer = including.patterns;
+  const inner = section.patterns;
+  if (!outer || !inner) return undefined;
+  const concrete = (ps: readonly string[]) => ps.every((p) => !/[*?!]/.test(p));
+  let names: string[] | undefined;
+  if (outer.length === 1 && outer[0] === '*') names = [...inner];
+  else if (concrete(inner)) names = inner.filter((n) => hostMatches(n, outer));
+  else if (concrete(outer)) names = outer.filter((n) => hostMatches(n, inner));
+  return names && names.length > 0 ? names : undefined;
+}
+
+/** ssh's Host matching: a negated pattern that matches excludes the name; otherwise any pattern that matches. */
+function hostMatches(name: string, patterns: readonly string[]): boolean {
+  let matched = false;
+  for (const p of patterns) {
+    const negated = p.startsWith('!');
+    const glob = negated ? p.slice(1) : p;
+    const re = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+    if (!re.test(name)) continue;
+    if (negated) return false;
+    matched = true;
+  }
+  return matched;
 }
 
 function readOrUndefined(file: string): string | undefined {
