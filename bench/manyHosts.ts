@@ -11,9 +11,14 @@
  * - four silent hosts (accept TCP, never answer: test/helpers/sshTestbed.ts
  *   startSilentHost), failing at the 5 s connect timeout.
  *
- * For each concurrency limit (BENCH_LIMITS, default "4,20"): time until the
+ * Two orders of the same twenty hosts (BENCH_LAYOUTS, default
+ * "spread,first"): `spread` puts a silent host at every fifth place, `first`
+ * puts the four silent hosts at the head of the list, so they are asked
+ * first (the worst case for a first-in-first-out queue of refresh slots).
+ *
+ * For each layout and concurrency limit (BENCH_LIMITS, default "4,20"): time until the
  * sixteen answering hosts are ready, time until all twenty have settled, the
- * most refreshes seen running at once, and how long the tree model's
+ * most reads and connects seen running at once (refreshScheduler.ts), and how long the tree model's
  * children() takes (every host, both folders, every network and VM) while
  * they load, sampled every 2 ms: median and maximum.
  */
@@ -31,6 +36,7 @@ import { startSilentHost, startSshHost, type SshHost } from '../test/helpers/ssh
 const NETS = Number(process.env.BENCH_NETWORKS ?? 10);
 const VMS = Number(process.env.BENCH_VMS ?? 5);
 const LIMITS = (process.env.BENCH_LIMITS ?? '4,20').split(',').map(Number);
+const LAYOUTS = (process.env.BENCH_LAYOUTS ?? 'spread,first').split(',');
 
 async function populate(h: SshHost, octet: number): Promise<void> {
   const local = createLocalRunner();
@@ -61,13 +67,17 @@ function walk(model: HostsTreeModel): number {
   return count;
 }
 
-async function round(limit: number, configs: HostConfig[], kh: string): Promise<string> {
+async function round(layout: string, limit: number, configs: HostConfig[], kh: string): Promise<string> {
   const m = new HostConnectionManager({ knownHostsFile: kh, connectTimeoutMs: 5_000, maxConcurrentRefreshes: limit });
   m.setHosts(configs);
   const model = new HostsTreeModel(m);
   const answering = configs.filter((c) => !c.name.startsWith('silent')).map((c) => c.name);
   let maxRunning = 0;
-  const sub = m.onDidChange(() => (maxRunning = Math.max(maxRunning, m.refreshesRunning())));
+  let maxConnecting = 0;
+  const sub = m.onDidChange(() => {
+    maxRunning = Math.max(maxRunning, m.refreshesRunning());
+    maxConnecting = Math.max(maxConnecting, m.connectsRunning());
+  });
   const samples: number[] = [];
   let stop = false;
   const sampler = (async () => {
@@ -94,7 +104,7 @@ async function round(limit: number, configs: HostConfig[], kh: string): Promise<
   const errors = configs.filter((c) => m.host(c.name)?.status === 'error').length;
   m.dispose();
   const sorted = [...samples].sort((a, b) => a - b);
-  return `limit ${limit}: 16 answering hosts ready in ${readyAt.toFixed(0)} ms, all 20 settled in ${settled.toFixed(0)} ms (${errors} errors), at most ${maxRunning} refreshes at once; tree children() over ${nodes} nodes while loading: median ${sorted[Math.floor(sorted.length / 2)].toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(2)} ms (${samples.length} samples)`;
+  return `${layout}, limit ${limit}: 16 answering hosts ready in ${readyAt.toFixed(0)} ms, all 20 settled in ${settled.toFixed(0)} ms (${errors} errors), at most ${maxRunning} reads and ${maxConnecting} connects at once; tree children() over ${nodes} nodes while loading: median ${sorted[Math.floor(sorted.length / 2)].toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(2)} ms (${samples.length} samples)`;
 }
 
 async function main(): Promise<void> {
@@ -106,17 +116,18 @@ async function main(): Promise<void> {
     await populate(real[1], 151);
     const kh = path.join(tmp, 'known_hosts');
     fs.writeFileSync(kh, real.map((h) => h.knownHostsLine).join('\n') + '\n');
-    const configs: HostConfig[] = [];
+    const spread: HostConfig[] = [];
     let s = 0;
     for (let i = 0; i < 20; i++) {
-      if (i % 5 === 4) configs.push({ name: `silent-${s}`, host: '127.0.0.1', port: silent[s++].port, user: 'nobody' });
+      if (i % 5 === 4) spread.push({ name: `silent-${s}`, host: '127.0.0.1', port: silent[s++].port, user: 'nobody' });
       else {
         const h = real[i % 2];
-        configs.push({ name: `kvm-${i}`, host: h.host, port: h.port, user: h.user, identityFile: h.key });
+        spread.push({ name: `kvm-${i}`, host: h.host, port: h.port, user: h.user, identityFile: h.key });
       }
     }
+    const first = [...spread.filter((c) => c.name.startsWith('silent')), ...spread.filter((c) => !c.name.startsWith('silent'))];
     console.log(`20 hosts: 2 real sshd+libvirtd (${NETS} networks, ${VMS} VMs each), 14 more SSH connections to them, 4 silent hosts (5 s connect timeout); ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}`);
-    for (const limit of LIMITS) console.log(await round(limit, configs, kh));
+    for (const layout of LAYOUTS) for (const limit of LIMITS) console.log(await round(layout, limit, layout === 'first' ? first : spread, kh));
   } finally {
     for (const x of silent) x.close();
     for (const h of real) await h.stop();

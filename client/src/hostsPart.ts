@@ -19,7 +19,7 @@ import { vmCommands } from './commands/vmCommands';
 import { startHostFactsSync } from './hostFactsGlue';
 import type { CommandHandler } from './lazy/commandTable';
 import { commandLogLine } from './log/commandLog';
-import { HostConnectionManager } from './remote';
+import { HostConnectionManager, sshConfigJumpResolver } from './remote';
 import { watchSshTimeouts } from './ssh/timeoutSettings';
 import { createVscodePrompts } from './ssh/vscodePrompts';
 import type { HostsTreeNode } from './views/hostsTreeModel';
@@ -54,6 +54,8 @@ export function createHostsPart(env: HostsPartEnv): HostsPart {
   const { prompts, keeper } = createVscodePrompts(env.context.secrets);
   const manager = new HostConnectionManager({
     prompts,
+    // A ProxyJump hop named like a Host of ~/.ssh/config gets its address, user, IdentityFile and own ProxyJump, as with ssh -J.
+    resolveJumpHost: sshConfigJumpResolver(),
     log: (entry) => {
       const { level, text } = commandLogLine(entry);
       log[level](text);
@@ -61,7 +63,7 @@ export function createHostsPart(env: HostsPartEnv): HostsPart {
   });
   const hostsView = createHostsView(manager, log, keeper);
   const network = networkCommands({ manager, languageClient: env.languageClient, log });
-  const vm = vmCommands({ manager, log });
+  const vm = vmCommands({ manager, log, languageClient: env.languageClient });
   const hostFs = new HostObjectFileSystem(manager);
   const commands = new Map<string, CommandHandler>([...hostsView.commands, ...network.commands, ...vm.commands]);
   const disposables: vscode.Disposable[] = [watchSshTimeouts(manager, log), ...hostsView.disposables, network.fs, vm.fs, hostFs, { dispose: () => manager.dispose() }];

@@ -14,6 +14,8 @@ import { after, before, test } from 'node:test';
 import { HostConnectionManager, jumpChain } from '../../client/src/remote/hostConnectionManager';
 import { knownHostsLine } from '../../client/src/remote/knownHosts';
 import { describeJumps, parseProxyJump } from '../../client/src/remote/proxyJump';
+import { readSshConfigHosts, sshConfigJumpResolver } from '../../client/src/remote/sshConfig';
+import { parseHostSettings, settingEntry } from '../../client/src/views/hostSettings';
 import type { HostConfig } from '../../client/src/remote/hostConfig';
 import type { HostKeyQuestion, SshPrompts } from '../../client/src/remote/sshConnection';
 import { sshdInstalled, startSilentHost, startSshHost, type SshHost } from '../helpers/sshTestbed';
@@ -53,18 +55,39 @@ test('jumpChain: a hop named like another host takes its settings; a user or por
   assert.deepEqual(jumpChain({ name: 'x', host: 'h', proxyJump: 'bastion', jumpHosts: [{ host: 'j', user: 'u' }] }, hosts), { ok: true, value: [{ host: 'j', user: 'u' }] });
 });
 
+test('jumpChain: a jump host with its own ProxyJump is reached through it (configured hosts, then ~/.ssh/config names); loops refused', () => {
+  const hosts: HostConfig[] = [
+    { name: 'outer', host: 'gw0.example', user: 'o' },
+    { name: 'bastion', host: 'gw.example', user: 'ops', proxyJump: 'outer' },
+    { name: 'kvm', host: '10.0.0.5', proxyJump: 'bastion' },
+    { name: 'via-config', host: '10.0.0.6', proxyJump: 'cfg-jump' },
+    { name: 'l1', host: 'a', proxyJump: 'l2' },
+    { name: 'l2', host: 'b', proxyJump: 'l1' },
+  ];
+  // A name no configured host has: resolved as ~/.ssh/config would (sshConfigJumpResolver), its own chain included.
+  const fromConfig = (name: string) => (name === 'cfg-jump' ? { host: 'cj.example', user: 'cj', identityFile: '/k/cj', proxyJump: 'bastion' } : undefined);
+  const chain = (n: string) => jumpChain(hosts.find((h) => h.name === n)!, hosts, fromConfig);
+  assert.deepEqual(chain('kvm'), { ok: true, value: [{ host: 'gw0.example', user: 'o' }, { host: 'gw.example', user: 'ops' }] });
+  assert.deepEqual(chain('via-config'), { ok: true, value: [{ host: 'gw0.example', user: 'o' }, { host: 'gw.example', user: 'ops' }, { host: 'cj.example', user: 'cj', identityFile: '/k/cj' }] });
+  const loop = chain('l1');
+  assert.ok(!loop.ok && /host "l1": ProxyJump loop: l1 → l2 → l1/.test(loop.error.message), JSON.stringify(loop));
+  // Without the resolver the name is a DNS name, as before.
+  assert.deepEqual(jumpChain(hosts[3], hosts), { ok: true, value: [{ host: 'cfg-jump' }] });
+});
+
 const skip = process.getuid?.() !== 0 || !sshdInstalled() ? 'needs root and openssh-server (scripts/setup-test-deps.sh)' : false;
 let a: SshHost; // the jump host
 let b: SshHost; // the target, reachable through a
+let c: SshHost; // a jump host in front of a (nested ProxyJump)
 let tmp: string;
 
 before(async () => {
   if (skip) return;
-  [a, b] = await Promise.all([startSshHost({ index: 6, libvirtd: false, jump: true }), startSshHost({ index: 7, libvirtd: false })]);
+  [a, b, c] = await Promise.all([startSshHost({ index: 6, libvirtd: false, jump: true }), startSshHost({ index: 7, libvirtd: false }), startSshHost({ index: 8, libvirtd: false, jump: true })]);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'virtnet-jump-'));
 });
 after(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
+  await Promise.all([a?.stop(), b?.stop(), c?.stop()]);
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -220,6 +243,50 @@ test('the jump host cannot reach the target: the error says which hop failed and
       assert.equal(r.error.kind, 'connect');
       assert.match(r.error.message, new RegExp(`^jump host ${a.user}@127\\.0\\.0\\.1:${a.port} cannot reach 127\\.0\\.0\\.1:${port}: `));
     }
+  } finally {
+    m.dispose();
+  }
+});
+
+test("a host imported from ~/.ssh/config behind a jump host: the jump host's IdentityFile from the config is used", { skip }, async () => {
+  const config = path.join(tmp, 'ssh_config');
+  fs.writeFileSync(
+    config,
+    `Host jump-a\n  HostName 127.0.0.1\n  Port ${a.port}\n  User ${a.user}\n  IdentityFile ${a.key}\n` +
+      `Host kvm-b\n  HostName 127.0.0.1\n  Port ${b.port}\n  User ${b.user}\n  IdentityFile ${b.key}\n  ProxyJump jump-a\n`,
+  );
+  // Imported (the setting entry as written), read back from the setting, connected.
+  const imported = readSshConfigHosts(config, { uri: 'test:///default' }).find((h) => h.name === 'kvm-b')!;
+  const entry = settingEntry(imported);
+  assert.equal(entry.proxyJump, 'jump-a');
+  const parsed = parseHostSettings([entry]);
+  assert.deepEqual(parsed.problems, []);
+  const m = new HostConnectionManager({ knownHostsFile: knownHosts([a.knownHostsLine, b.knownHostsLine]), prompts: noPrompts, connectTimeoutMs: 10_000, resolveJumpHost: sshConfigJumpResolver(config) });
+  try {
+    m.setHosts(parsed.hosts);
+    const before = (sshdLog(a).match(/Accepted publickey/g) ?? []).length;
+    const r = await m.refresh('kvm-b');
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.equal((sshdLog(a).match(/Accepted publickey/g) ?? []).length, before + 1, 'the jump host accepted the key of the config');
+  } finally {
+    m.dispose();
+  }
+});
+
+test('nested ProxyJump: B through A, and A through C: both jump hosts log a login', { skip }, async () => {
+  const m = new HostConnectionManager({ knownHostsFile: knownHosts([a.knownHostsLine, b.knownHostsLine, c.knownHostsLine]), prompts: noPrompts, connectTimeoutMs: 10_000 });
+  m.setHosts([
+    { name: 'outer', host: c.host, port: c.port, user: c.user, identityFile: c.key },
+    { name: 'bastion', host: a.host, port: a.port, user: a.user, identityFile: a.key, proxyJump: 'outer' },
+    { name: 'kvm-b', host: b.host, port: b.port, user: b.user, identityFile: b.key, uri: 'test:///default', proxyJump: 'bastion' },
+  ]);
+  try {
+    const count = (h: SshHost) => (sshdLog(h).match(/Accepted publickey/g) ?? []).length;
+    const [ca, cc] = [count(a), count(c)];
+    const r = await m.refresh('kvm-b');
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.equal(count(c), cc + 1, 'the outer jump host C saw a login');
+    assert.equal(count(a), ca + 1, 'the jump host A saw a login');
   } finally {
     m.dispose();
   }

@@ -2,12 +2,15 @@
  * Many hosts: HostConnectionManager reads at most `maxConcurrentRefreshes`
  * hosts at once; the others wait (`queued`, shown by the tree) and all
  * finish. Real virsh on this machine with its test driver (no daemon, no
- * network), twelve hosts.
+ * network), twelve hosts. A host that never answers (a loopback port that
+ * accepts TCP and never sends the SSH banner) waits out its connect timeout
+ * without holding a read slot.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { HostConnectionManager } from '../../client/src/remote';
+import { startSilentHost } from '../helpers/sshTestbed';
 
 const skip = spawnSync('sh', ['-c', 'command -v virsh'], { stdio: 'ignore' }).status !== 0 ? 'needs virsh (libvirt-clients)' : false;
 
@@ -57,5 +60,33 @@ test('a host removed while it waits is never contacted; the default limit is 4',
     assert.equal(m.refreshesRunning(), 0);
   } finally {
     m.dispose();
+  }
+});
+
+test('a host that never answers does not hold a read slot: the host queued behind it is read while it still connects', { skip }, async () => {
+  const silent = await startSilentHost();
+  const m = new HostConnectionManager({ maxConcurrentRefreshes: 1, connectTimeoutMs: 4_000, prompts: { confirmHostKey: async () => false, askPassphrase: async () => undefined } });
+  m.setHosts([
+    { name: 'silent', host: '127.0.0.1', port: silent.port, user: 'nobody' },
+    { name: 'local', local: true, uri: 'test:///default' },
+  ]);
+  try {
+    const t0 = Date.now();
+    const hung = m.refresh('silent');
+    assert.equal(m.connectsRunning(), 1);
+    assert.equal(m.refreshesRunning(), 0, 'connecting holds no read slot');
+    const r = await m.refresh('local');
+    const ms = Date.now() - t0;
+    assert.ok(r.ok);
+    assert.ok(ms < 3_000, `the local host was read after ${ms} ms, not after the silent host's 4 s connect timeout`);
+    assert.equal(m.host('silent')?.status, 'loading');
+    assert.equal(m.host('silent')?.connection, 'connecting');
+    const h = await hung;
+    assert.equal(h.ok, false);
+    if (!h.ok) assert.match(h.error.message, /did not complete the SSH login within 4 s/);
+    assert.equal(m.connectsRunning() + m.refreshesRunning(), 0);
+  } finally {
+    m.dispose();
+    silent.close();
   }
 });

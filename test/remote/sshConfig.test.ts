@@ -60,27 +60,42 @@ test('concrete Host names with HostName, Port, User, IdentityFile; defaults from
   assert.equal(kvm2.unsupported, undefined);
 });
 
-test('ProxyJump is resolved through the config, as ssh does; a jump host with its own ProxyJump is reported', () => {
+test('ProxyJump is resolved through the config, as ssh does, IdentityFile included; a first hop\'s own ProxyJump is followed, loops and too deep chains reported', () => {
   const hosts = sshConfigHosts(
-    CONFIG + '\nHost bastion\n  HostName gw.example\n  Port 2200\n  IdentityFile ~/.ssh/id_gw\nHost deep\n  ProxyJump behind\nHost chain\n  ProxyJump root@bastion:23,plain\n',
+    CONFIG +
+      '\nHost bastion\n  HostName gw.example\n  Port 2200\n  IdentityFile ~/.ssh/id_gw\nHost deep\n  ProxyJump behind\nHost chain\n  ProxyJump root@bastion:23,plain\n' +
+      'Host later\n  ProxyJump plain,behind\nHost loop1\n  ProxyJump loop2\nHost loop2\n  ProxyJump loop1\nHost self\n  ProxyJump self\n' +
+      Array.from({ length: 12 }, (_, i) => `Host d${i}\n  ProxyJump d${i + 1}\n`).join('') +
+      'Host d12\n  HostName 10.9.9.9\n',
     { user: 'me' },
   );
-  const behind = hosts.find((h) => h.name === 'behind')!;
+  const of = (n: string) => hosts.find((h) => h.name === n)!;
+  const behind = of('behind');
   assert.equal(behind.unsupported, undefined);
   // `Host *` (earlier in the file) gives the bastion its user and port, as ssh would: the first value wins.
-  assert.deepEqual(behind.jumpHosts, [{ host: 'gw.example', port: 22, user: 'defaultuser', identityFile: path.join(os.homedir(), '.ssh', 'id_gw') }]);
-  assert.equal(behind.proxyJump, 'defaultuser@gw.example');
-  const chain = hosts.find((h) => h.name === 'chain')!;
-  assert.deepEqual(chain.jumpHosts?.map((j) => [j.user, j.host, j.port]), [['root', 'gw.example', 23], ['defaultuser', 'plain', 22]]);
-  assert.match(hosts.find((h) => h.name === 'deep')!.unsupported ?? '', /jump host behind has a ProxyJump of its own \(bastion\)/);
+  const gw = { host: 'gw.example', port: 22, user: 'defaultuser', identityFile: path.join(os.homedir(), '.ssh', 'id_gw') };
+  assert.deepEqual(behind.jumpHosts, [gw]);
+  assert.equal(behind.proxyJump, 'bastion', 'kept as written: resolved through the config again when connecting');
+  assert.deepEqual(of('chain').jumpHosts?.map((j) => [j.user, j.host, j.port, j.identityFile]), [['root', 'gw.example', 23, gw.identityFile], ['defaultuser', 'plain', 22, undefined]]);
+  // deep → behind → bastion: the bastion first, then behind.
+  assert.equal(of('deep').unsupported, undefined);
+  assert.deepEqual(of('deep').jumpHosts, [gw, { host: '10.1.0.5', port: 22, user: 'defaultuser' }]);
+  // Only the first hop's own ProxyJump counts (ssh reaches later hops through the earlier ones).
+  assert.deepEqual(of('later').jumpHosts?.map((j) => j.host), ['plain', '10.1.0.5']);
+  assert.match(of('loop1').unsupported ?? '', /ProxyJump loop: loop1 → loop2 → loop1/);
+  assert.equal(of('loop1').jumpHosts, undefined);
+  assert.match(of('self').unsupported ?? '', /ProxyJump loop: self → self/);
+  assert.match(of('d0').unsupported ?? '', /ProxyJump chain too long \(more than 8 /);
+  assert.deepEqual(of('d5').jumpHosts?.map((j) => j.host), ['10.9.9.9', 'd11', 'd10', 'd9', 'd8', 'd7', 'd6']);
 });
 
-test('Include before the first Host is read in place (globs, ~/.ssh-relative); inside a block it is not', () => {
+test('Include before the first Host is read in place (globs, ~/.ssh-relative); a section of a file included in another block only applies where that block does', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'virtnet-sshinc-'));
   try {
     fs.mkdirSync(path.join(dir, 'config.d'));
     fs.writeFileSync(path.join(dir, 'config.d', 'a.conf'), 'Host inc-a\n  HostName 10.0.0.1\n');
     fs.writeFileSync(path.join(dir, 'config.d', 'b.conf'), 'Host inc-b\n  Port 2201\n');
+    // Included inside `Host main`: `Host inblock` is not a host main's block applies to.
     fs.writeFileSync(path.join(dir, 'extra'), 'Host inblock\n');
     fs.writeFileSync(path.join(dir, 'config'), 'Include config.d/*.conf\nUser top\nHost main\n  HostName 10.0.0.9\n  Include extra\n');
     const hosts = readSshConfigHosts(path.join(dir, 'config'), { user: 'me' });
@@ -90,6 +105,41 @@ test('Include before the first Host is read in place (globs, ~/.ssh-relative); i
         ['inc-a', '10.0.0.1', 22, 'top'],
         ['inc-b', 'inc-b', 2201, 'top'],
         ['main', '10.0.0.9', 22, 'top'],
+      ],
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Include inside a Host block: its directives apply to that block; its sections to the names both match; the block goes on after it', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'virtnet-sshinc-block-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'hosts.d'));
+    fs.writeFileSync(path.join(dir, 'hosts.d', 'main.conf'), 'Port 2209\nIdentityFile ~/.ssh/id_main\n');
+    fs.writeFileSync(path.join(dir, 'hosts.d', 'lab.conf'), 'User labuser\nHost web1\n  HostName 10.0.1.1\nHost db1\n  HostName 10.0.2.1\nHost web*\n  Port 2300\n');
+    fs.writeFileSync(path.join(dir, 'hosts.d', 'nested.conf'), 'Include hosts.d/main.conf\n');
+    fs.writeFileSync(
+      path.join(dir, 'config'),
+      'Host main\n  HostName 10.0.0.9\n  Include hosts.d/main.conf\n' +
+        'Host web*\n  Include hosts.d/lab.conf\n  IdentityFile ~/.ssh/id_web\n' +
+        'Host other\n  Include hosts.d/nested.conf\n' +
+        'Host db1\n  User dbuser\n' +
+        'Host *\n  User me\n',
+    );
+    const hosts = readSshConfigHosts(path.join(dir, 'config'), { user: 'me' });
+    const home = os.homedir();
+    assert.deepEqual(
+      hosts.map((h) => [h.name, h.host, h.port, h.user, h.identityFile]),
+      [
+        ['main', '10.0.0.9', 2209, 'me', path.join(home, '.ssh', 'id_main')],
+        // web1: `Host web1` of the file, inside `Host web*`; the block's IdentityFile after the Include still applies.
+        // (The file's `Host web*` inside `Host web*`: patterns on both sides are not read, a stated limit.)
+        ['web1', '10.0.1.1', 22, 'labuser', path.join(home, '.ssh', 'id_web')],
+        // An Include inside the included file, still inside the block.
+        ['other', 'other', 2209, 'me', path.join(home, '.ssh', 'id_main')],
+        // db1 is no web* host: lab.conf's `Host db1` did not apply to it.
+        ['db1', 'db1', 22, 'dbuser', undefined],
       ],
     );
   } finally {

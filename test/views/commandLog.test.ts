@@ -28,3 +28,8 @@ test("a batch is logged as the commands it ran, without its markers; long lines 
   const long = commandLogLine({ ...entry, argv: ['echo', 'x'.repeat(5000)] });
   assert.match(long.text, /… \(1005 more characters\) → exit status 0/);
 });
+
+test('a failed connect of a refresh (no argv) is logged as the login it was', () => {
+  const line = commandLogLine({ ...entry, argv: [], code: undefined, error: 'admin@kvm1 did not complete the SSH login within 5 s' });
+  assert.deepEqual(line, { level: 'error', text: '[kvm1] ssh admin@kvm1: connect and log in → failed: admin@kvm1 did not complete the SSH login within 5 s in 12 ms' });
+});

@@ -66,7 +66,8 @@ test('~/.ssh/config hosts: new ones offered, configured and ProxyCommand ones se
     ],
   );
   assert.match(choices[3].reason!, /ProxyCommand is not supported/);
-  assert.deepEqual(settingEntry(hosts[2]), { name: 'behind', host: 'behind', user: 'me', proxyJump: 'ops@gw.example', uri: 'qemu:///system' }, 'the jump chain as ssh -J writes it');
+  // The hop names as ~/.ssh/config writes them: resolved through it again when connecting (IdentityFile included).
+  assert.deepEqual(settingEntry(hosts[2]), { name: 'behind', host: 'behind', user: 'me', proxyJump: 'bastion', uri: 'qemu:///system' }, 'the ProxyJump as written');
   assert.deepEqual(settingEntry(hosts[3]), { name: 'piped', host: 'piped', user: 'me', uri: 'qemu:///system' }, 'the entry carries no "unsupported" note');
 });
 

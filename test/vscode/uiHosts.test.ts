@@ -22,7 +22,8 @@ import { startSession, type Session } from './harness/session';
 import { uiSteps } from './harness/uiSteps';
 import { openFile, openWorkbench } from './harness/workbench';
 
-const HOST = 'lab';
+/** A `/` in the name: the live document's breadcrumb must read it (`lab∕kvm`), not `lab%2Fkvm`. */
+const HOST = 'lab/kvm';
 const NETWORK = 'uilab';
 const NETWORK_XML = `<network>
   <name>${NETWORK}</name>
@@ -124,6 +125,11 @@ describe('VS Code UI: a network defined, started, read, stopped and undefined on
     const text = await live.innerText();
     assert.match(text, new RegExp(`<name>${NETWORK}</name>`));
     assert.match(text, /<uuid>[0-9a-f-]{36}<\/uuid>/);
+    // The breadcrumb names the host readably: a / of its name is ∕ (U+2215), no percent escape.
+    const crumbs = page.locator('.breadcrumbs-control .monaco-breadcrumb-item');
+    await crumbs.filter({ hasText: 'lab\u2215kvm' }).first().waitFor();
+    const texts = await crumbs.allInnerTexts();
+    assert.ok(!texts.some((t) => /%2F/i.test(t)), texts.join(' › '));
     await shot('live-xml');
   });
 

@@ -6,11 +6,14 @@
  * `virtnet-net:/HOST/NAME.xml` is the definition `virsh net-edit` edits
  * (`net-dumpxml --inactive`: what the next start uses); saving it runs
  * `net-define` with the text. `?live` and `?inactive` are read-only views of
- * the running state and of the persistent definition. In the path, `%` and
- * `/` of host and network names are escaped (`%25`, `%2F`), so any name
- * round-trips and the tab still shows `NAME.xml`.
+ * the running state and of the persistent definition. In the path, host and
+ * network names are escaped by `escapeHostPathSegment` (`/` reads `∕`,
+ * `%` is `%25`; server/src/workspace/documentScope.ts), so any name
+ * round-trips, the tab still shows `NAME.xml` and the breadcrumb reads
+ * `test:∕∕∕default` rather than `test:%2F%2F%2Fdefault`.
  */
 import { batch, fail, netDefine, netDumpXml, netInfo, ok, type Result, type RunOnHost } from '../remote';
+import { escapeHostPathSegment, unescapeHostPathSegment } from '../../../server/src/workspace/documentScope';
 import { NETWORK_XML_SCHEME } from './networkXmlScheme';
 import { definedName } from './networkXmlText';
 
@@ -25,8 +28,8 @@ export interface NetworkXmlRef {
   readonly view: XmlView;
 }
 
-const escape = (s: string) => s.replace(/%/g, '%25').replace(/\//g, '%2F');
-const unescape = (s: string) => s.replace(/%2F/gi, '/').replace(/%25/g, '%');
+const escape = escapeHostPathSegment;
+const unescape = unescapeHostPathSegment;
 
 /** The path and query of a reference's URI (scheme NETWORK_XML_SCHEME). */
 export function networkXmlUriParts(ref: NetworkXmlRef): { path: string; query: string } {

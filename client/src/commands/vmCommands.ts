@@ -7,16 +7,18 @@
  */
 import * as vscode from 'vscode';
 import { fetchHostBridges, ok, type HostConnectionManager, type PowerAction, type VmSummary } from '../remote';
-import { macsInText } from './macsInText';
 import { attachNic, detachNic, powerVm, type VmFlowHost, type VmOutcome } from './vmFlows';
 import type { CommandTable } from '../lazy/commandTable';
 import { VmXmlFileSystem, vmXmlUri } from './vmXmlFs';
 import { showOutcome, type CommandLog } from './vscodeFlowUi';
 import { vscodeVmFlowUi } from './vscodeVmFlowUi';
+import { workspaceMacsFromServer, type MacsServer } from './workspaceMacsRequest';
 
 export interface VmCommandsDeps {
   readonly manager: HostConnectionManager;
   readonly log: CommandLog;
+  /** The language client (undefined before it is loaded): it knows the workspace's MACs. */
+  readonly languageClient: () => MacsServer | undefined;
 }
 
 type VmRef = { hostName: string; vmName: string };
@@ -26,28 +28,12 @@ function vmRefOf(x: unknown): VmRef | undefined {
   return (n?.kind === 'vm' || n?.kind === 'nic') && typeof n.hostName === 'string' && typeof n.vmName === 'string' ? { hostName: n.hostName, vmName: n.vmName } : undefined;
 }
 
-/** MACs in the workspace's XML and YAML files (and open documents), for a MAC that is fresh there too. */
-async function workspaceMacs(): Promise<ReadonlySet<string>> {
-  const out = new Set<string>();
-  for (const d of vscode.workspace.textDocuments) for (const m of macsInText(d.getText())) out.add(m);
-  const files = await vscode.workspace.findFiles('**/*.{xml,yaml,yml}', '**/{node_modules,.git}/**', 2000);
-  await Promise.all(
-    files.map(async (f) => {
-      try {
-        const bytes = await vscode.workspace.fs.readFile(f);
-        if (bytes.length < 4_000_000) for (const m of macsInText(new TextDecoder().decode(bytes))) out.add(m);
-      } catch {
-        // unreadable: nothing to avoid from it
-      }
-    }),
-  );
-  return out;
-}
-
 /** The VM commands' table and the read-only `virtnet-vm:` file system they open documents on. */
 export function vmCommands(deps: VmCommandsDeps): { readonly commands: CommandTable; readonly fs: VmXmlFileSystem } {
   const { manager, log } = deps;
   const fs = new VmXmlFileSystem(manager, log);
+  // The language server's index: the MACs the duplicate-MAC check sees (open documents' unsaved text too).
+  const workspaceMacs = workspaceMacsFromServer({ client: deps.languageClient, warn: (m) => log.warn(m) });
 
   const flowHost = (host: string): VmFlowHost => ({
     host,

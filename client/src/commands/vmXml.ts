@@ -4,11 +4,12 @@
  *
  * `virtnet-vm:/HOST/NAME.xml?live` is the running VM's XML (`dumpxml`),
  * `?inactive` the saved configuration (`dumpxml --inactive`, what the next
- * start uses). Names are escaped as in networkXml.ts (`%` → `%25`, `/` →
- * `%2F`). The VM is addressed by the UUID the last refresh read for that
+ * start uses). Names are escaped as in networkXml.ts
+ * (`escapeHostPathSegment`: `/` reads `∕`, `%` is `%25`). The VM is addressed by the UUID the last refresh read for that
  * name, never by its name (domainCommands.ts says why).
  */
 import { ok, vmDumpXml, type Result, type RunOnHost } from '../remote';
+import { escapeHostPathSegment, unescapeHostPathSegment } from '../../../server/src/workspace/documentScope';
 
 export { VM_XML_SCHEME } from './networkXmlScheme';
 
@@ -18,8 +19,8 @@ export interface VmXmlRef {
   readonly view: 'live' | 'inactive';
 }
 
-const escape = (s: string) => s.replace(/%/g, '%25').replace(/\//g, '%2F');
-const unescape = (s: string) => s.replace(/%2F/gi, '/').replace(/%25/g, '%');
+const escape = escapeHostPathSegment;
+const unescape = unescapeHostPathSegment;
 
 export function vmXmlUriParts(ref: VmXmlRef): { path: string; query: string } {
   return { path: `/${escape(ref.host)}/${escape(ref.vm)}.xml`, query: ref.view };

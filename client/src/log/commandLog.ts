@@ -17,7 +17,7 @@ const BATCH_ECHOES = /echo @@virtnet-[0-9a-f]+@@\d+ ; echo --err @@virtnet-[0-9a
 export function commandLogLine(entry: CommandLogEntry & { readonly host: string }): { level: LogLevel; text: string } {
   let command: string;
   try {
-    command = quoteCommand(entry.argv);
+    command = entry.argv.length === 0 ? 'connect and log in' : quoteCommand(entry.argv);
   } catch {
     command = JSON.stringify(entry.argv);
   }

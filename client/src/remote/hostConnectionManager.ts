@@ -5,10 +5,14 @@
  * (`refresh`, `run`), keeps the last state of each host (networks or the
  * error) and fires `onDidChange` with the host's name when that state or its
  * connection changes. Hosts are independent: each has its own connection,
- * timeouts and error. At most `maxConcurrentRefreshes` hosts (default 4) are
- * read at once; the others wait their turn (`queued`), so refreshing twenty
- * hosts does not open twenty SSH connections and batches at the same time.
- * Commands (`run`) are never queued: a user's action goes out at once.
+ * timeouts and error. A refresh connects first (at most
+ * `maxConcurrentConnects` handshakes at once, default 8) and then reads (at
+ * most `maxConcurrentRefreshes` hosts at once, default 4); the others wait
+ * their turn (`queued`), so refreshing twenty hosts does not open twenty SSH
+ * connections and batches at the same time, and a host that never answers
+ * waits out its connect timeout without holding up the reads of the others
+ * (refreshScheduler.ts). Commands (`run`) are never queued: a user's action
+ * goes out at once.
  *
  * Prompts (host keys, passphrases) and the log are supplied by the caller;
  * nothing here knows about VS Code.
@@ -19,7 +23,8 @@ import { fetchHost, type NetworkSummary } from './hostNetworks';
 import { createLocalRunner } from './localRunner';
 import { DEFAULT_TIMEOUTS, type ConnectionTimeouts } from './limits';
 import { loggingRunner } from './loggingRunner';
-import { parseProxyJump, resolveJumps, type JumpHost } from './proxyJump';
+import { resolveJumpChain, type JumpHost, type NamedJumpHost } from './proxyJump';
+import { defaultConnectLimit, RefreshScheduler } from './refreshScheduler';
 import { fail, ok, type RemoteError, type Result } from './result';
 import type { CommandLogEntry, Runner } from './runner';
 import { KeyCache } from './sshAuth';
@@ -42,13 +47,15 @@ export interface HostSnapshot {
   readonly vmError?: RemoteError;
   /** Why the last refresh failed. */
   readonly error?: RemoteError;
-  /** A refresh is waiting for one of the other hosts' reads to finish. */
+  /** A refresh is waiting for a free slot (other hosts are being connected to or read). */
   readonly queued?: boolean;
 }
 
 export interface HostConnectionManagerOptions {
   /** How many hosts are read (refreshed) at once; the rest wait. Default 4. */
   readonly maxConcurrentRefreshes?: number;
+  /** How many hosts are connected to (handshake and login) at once for a refresh. Default twice the reads, at least 8. */
+  readonly maxConcurrentConnects?: number;
   readonly prompts?: SshPrompts;
   readonly knownHostsFile?: string;
   readonly hashKnownHosts?: boolean;
@@ -60,6 +67,8 @@ export interface HostConnectionManagerOptions {
   readonly idleTimeoutMs?: number;
   /** Every command, once finished. */
   readonly log?: (entry: CommandLogEntry & { readonly host: string }) => void;
+  /** ProxyJump hop names no configured host has, resolved as ssh would (~/.ssh/config: `sshConfigJumpResolver`). */
+  readonly resolveJumpHost?: (name: string) => NamedJumpHost | undefined;
 }
 
 interface HostEntry {
@@ -83,9 +92,8 @@ export class HostConnectionManager {
   private readonly entries = new Map<string, HostEntry>();
   private readonly keyCache = new KeyCache();
   private readonly changed = new Emitter<string>();
-  /** Refreshes running now, and those waiting for a slot (first in, first out). */
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  /** Bounds the connects and the reads of refreshes. */
+  private readonly scheduler: RefreshScheduler;
   /** Fires with a host's name when its state, networks or connection change. */
   readonly onDidChange = this.changed.event;
 
@@ -97,6 +105,8 @@ export class HostConnectionManager {
       commandTimeoutMs: options.commandTimeoutMs ?? DEFAULT_TIMEOUTS.commandTimeoutMs,
       idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_TIMEOUTS.idleTimeoutMs,
     };
+    const reads = Math.max(1, options.maxConcurrentRefreshes ?? 4);
+    this.scheduler = new RefreshScheduler({ reads, connects: options.maxConcurrentConnects ?? defaultConnectLimit(reads) });
   }
 
   /**
@@ -120,7 +130,7 @@ export class HostConnectionManager {
       if (seen.has(config.name)) continue;
       seen.add(config.name);
       const old = this.entries.get(config.name);
-      const jumps = jumpChain(config, configs);
+      const jumps = jumpChain(config, configs, this.options.resolveJumpHost);
       // A host is unchanged when its settings and its jump chain (other hosts' settings) are.
       const key = JSON.stringify([config, jumps]);
       if (old && old.key === key) continue;
@@ -152,57 +162,67 @@ export class HostConnectionManager {
     if (e.refreshing) return e.refreshing;
     const generation = ++e.generation;
     e.status = 'loading';
-    e.queued = this.running >= this.limit();
-    this.changed.fire(name);
-    const p = this.slot(e, () => {
-      if (e.queued) {
+    e.queued = false;
+    let starting = true;
+    const connection = e.connection;
+    const p = this.scheduler
+      .run({
+        // Connected already (or local): straight to the read.
+        connect: connection && connection.state !== 'connected' ? () => this.open(e, connection) : undefined,
+        read: () => fetchHost(e.runner, this.uriOf(e.config), { timeoutMs: this.timeout() }),
+        onPhase: (phase) => {
+          if (e.queued === (phase === 'queued')) return;
+          e.queued = phase === 'queued';
+          if (!starting) this.changed.fire(name);
+        },
+        cancelled: () => (this.entries.get(name) !== e ? fail('internal', `host ${name} was removed`) : undefined),
+      })
+      .then((h): Result<NetworkSummary[]> => {
+        const r = h.ok ? ok(h.value.networks) : h;
+        if (this.entries.get(name) !== e || e.generation !== generation) return r;
+        e.refreshing = undefined;
         e.queued = false;
+        if (h.ok) {
+          e.status = 'ready';
+          e.networks = h.value.networks;
+          e.vms = h.value.vms;
+          e.vmError = h.value.vmError;
+          e.error = undefined;
+        } else {
+          e.status = 'error';
+          e.error = h.error;
+        }
         this.changed.fire(name);
-      }
-      return fetchHost(e.runner, this.uriOf(e.config), { timeoutMs: this.timeout() });
-    }).then((h): Result<NetworkSummary[]> => {
-      const r = h.ok ? ok(h.value.networks) : h;
-      if (this.entries.get(name) !== e || e.generation !== generation) return r;
-      e.refreshing = undefined;
-      if (h.ok) {
-        e.status = 'ready';
-        e.networks = h.value.networks;
-        e.vms = h.value.vms;
-        e.vmError = h.value.vmError;
-        e.error = undefined;
-      } else {
-        e.status = 'error';
-        e.error = h.error;
-      }
-      this.changed.fire(name);
-      return r;
-    });
+        return r;
+      });
+    starting = false;
+    this.changed.fire(name);
     e.refreshing = p;
     return p;
   }
 
+  /** Opens a host's connection for a refresh; a failure is logged as a command's would be (no argv: the login itself). */
+  private async open(e: HostEntry, connection: SshConnection): Promise<Result<void>> {
+    const started = Date.now();
+    const r = await connection.open();
+    if (!r.ok) {
+      try {
+        this.options.log?.({ host: e.config.name, runner: e.runner.description, argv: [], durationMs: Date.now() - started, code: undefined, stderr: r.error.stderr, error: r.error.message });
+      } catch {
+        // logging never breaks a refresh
+      }
+    }
+    return r;
+  }
+
   /** Hosts being read now (at most `maxConcurrentRefreshes`). */
   refreshesRunning(): number {
-    return this.running;
+    return this.scheduler.reading;
   }
 
-  /** Runs `task` once fewer than the limit of refreshes run; a host removed meanwhile is not contacted. */
-  private async slot<T>(e: HostEntry, task: () => Promise<Result<T>>): Promise<Result<T>> {
-    // A finished refresh hands its slot to the next waiting one (so `running` never passes the limit).
-    if (this.running >= this.limit()) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.running++;
-    try {
-      if (this.entries.get(e.config.name) !== e) return fail('internal', `host ${e.config.name} was removed`);
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running--;
-    }
-  }
-
-  private limit(): number {
-    return Math.max(1, this.options.maxConcurrentRefreshes ?? 4);
+  /** Hosts being connected to for a refresh now (at most `maxConcurrentConnects`). */
+  connectsRunning(): number {
+    return this.scheduler.connecting;
   }
 
   /** Runs one virsh command (or batch) on a host. The caller refreshes afterwards. */
@@ -282,17 +302,21 @@ export class HostConnectionManager {
 
 /**
  * A host's jump chain: resolved already (`jumpHosts`, from ~/.ssh/config),
- * or its `proxyJump` with hop names looked up among the other hosts.
+ * or its `proxyJump` with hop names looked up among the other hosts, then
+ * through `resolveJumpHost` (~/.ssh/config: `sshConfigJumpResolver`), a
+ * first hop's own jump followed (proxyJump.ts: depth bound, loops refused).
  */
-export function jumpChain(config: HostConfig, hosts: readonly HostConfig[]): Result<JumpHost[]> {
+export function jumpChain(config: HostConfig, hosts: readonly HostConfig[], resolveJumpHost?: (name: string) => NamedJumpHost | undefined): Result<JumpHost[]> {
   if (config.jumpHosts) return ok([...config.jumpHosts]);
   if (!config.proxyJump) return ok([]);
-  const specs = parseProxyJump(config.proxyJump);
-  if (!specs.ok) return fail('connect', `host "${config.name}": ${specs.error.message}`);
-  return ok(
-    resolveJumps(specs.value, (name) => {
-      const h = hosts.find((o) => o.name === name && o.name !== config.name && !o.local && o.host);
-      return h && { host: h.host!, port: h.port, user: h.user, identityFile: h.identityFile };
-    }),
+  const chain = resolveJumpChain(
+    config.proxyJump,
+    (name) => {
+      const h = hosts.find((o) => o.name === name && !o.local && o.host);
+      if (h) return { host: h.host!, port: h.port, user: h.user, identityFile: h.identityFile, proxyJump: h.proxyJump, jumpHosts: h.jumpHosts };
+      return resolveJumpHost?.(name);
+    },
+    config.name,
   );
+  return chain.ok ? chain : fail('connect', `host "${config.name}": ${chain.error.message}`);
 }

@@ -20,7 +20,7 @@ export { parseNetXml, type NetIp, type NetXml } from './parseNetXml';
 export { fail, ok, type ErrorKind, type RemoteError, type Result } from './result';
 export type { CommandLogEntry, Output, RunOptions, Runner } from './runner';
 export { KeyCache } from './sshAuth';
-export { defaultSshConfigPath, readSshConfigHosts, safeUserName, sshConfigHosts, type SshConfigHost } from './sshConfig';
+export { defaultSshConfigPath, readSshConfigHosts, safeUserName, sshConfigHosts, sshConfigJumpResolver, type SshConfigHost } from './sshConfig';
 export { SshConnection, type ConnectionState, type HostKeyQuestion, type SshPrompts } from './sshConnection';
 export { quoteCommand } from './quote';
 export { describeJumps, parseProxyJump, resolveJumps, type JumpHost, type JumpSpec } from './proxyJump';

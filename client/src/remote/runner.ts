@@ -32,6 +32,7 @@ export interface Runner {
 /** One line per finished command, for the UI's log channel. */
 export interface CommandLogEntry {
   readonly runner: string;
+  /** Empty for the connect and login of a refresh (HostConnectionManager), logged when it fails. */
   readonly argv: readonly string[];
   readonly durationMs: number;
   /** Exit status, or undefined when the command could not be run to the end. */

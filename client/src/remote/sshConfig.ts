@@ -6,21 +6,23 @@
  * defaults apply). `Match exec` sections are never evaluated (reading a
  * config must not run commands). ProxyJump is resolved as ssh does: each hop
  * through the config itself (a hop named like a `Host` gets its HostName,
- * Port, User and IdentityFile); a jump host's own ProxyJump is not followed
- * (such a host is reported). ProxyCommand is reported as unsupported on the
- * entry: such a host is listed but not connected.
+ * Port, User and IdentityFile); a first jump host's own ProxyJump is followed
+ * (depth bound, loops reported: proxyJump.ts). The ProxyJump is kept as
+ * written (hop names), so an imported host's hops are resolved through this
+ * file again when connecting (`sshConfigJumpResolver`), IdentityFile
+ * included. ProxyCommand is reported as unsupported on the entry: such a
+ * host is listed but not connected.
  *
- * `Include` lines before the first Host or Match line are read in place (as
- * ssh does: globs in the last path segment, relative paths from ~/.ssh, 16
- * levels at most). An Include inside a Host or Match block (conditional in
- * ssh) is not read.
+ * `Include` lines are read in place (as ssh does: globs in the last path
+ * segment, relative paths from ~/.ssh, 16 levels at most); one inside a Host
+ * or Match block applies only where that block does (`withIncludes`).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import SSHConfig from 'ssh-config';
 import { DEFAULT_LIBVIRT_URI, type HostConfig } from './hostConfig';
-import { describeJumps, parseProxyJump, type JumpHost } from './proxyJump';
+import { resolveJumpChain, type JumpHost, type NamedJumpHost } from './proxyJump';
 import { expandHome } from './sshAuth';
 
 export interface SshConfigHost extends HostConfig {
@@ -47,17 +49,62 @@ export function readSshConfigHosts(file = defaultSshConfigPath(), defaults: { us
 }
 
 /**
- * The config with its top-level `Include` lines replaced by the files they
- * name (sorted, as ssh reads them). Missing files are skipped, as ssh does.
+ * The config with its `Include` lines replaced by the files they name
+ * (sorted, as ssh reads them). Missing files are skipped, as ssh does.
+ *
+ * An Include inside a Host or Match block is conditional in ssh: what the
+ * file says applies only where the block applies. Its lines before its first
+ * Host or Match line are put in the block as they are. A Host section of the
+ * file applies to the names both it and the including `Host` line match:
+ * written as a `Host` line of those names when one side lists concrete names
+ * (or the including line is `Host *`); a section whose names cannot be
+ * computed that way (patterns on both sides, or under a Match block) is left
+ * out, commented. After the file, the including block's line is repeated, so
+ * the rest of that block applies to its hosts again.
  */
 export function withIncludes(text: string, sshDir: string, read: (file: string) => string | undefined = readOrUndefined, depth = 0): string {
+  return expandIncludes(text, sshDir, read, depth, undefined).join('\n');
+}
+
+/** The block lines are in: a `Host` line's patterns, or a Match (patterns undefined). */
+interface Block {
+  readonly header: string;
+  readonly patterns?: readonly string[];
+}
+
+const SECTION = /^\s*(host|match)\b/im;
+
+function expandIncludes(text: string, sshDir: string, read: (file: string) => string | undefined, depth: number, including: Block | undefined): string[] {
   const out: string[] = [];
-  let inBlock = false;
+  let block = including;
+  let skipping = false;
   for (const line of text.split(/\r?\n/)) {
     const m = /^\s*(\w+)\s*(?:=\s*|\s)(.*)$/.exec(line);
     const key = m?.[1].toLowerCase();
-    if (key === 'host' || key === 'match') inBlock = true;
-    if (key !== 'include' || inBlock || depth >= 16) {
+    if (key === 'host' || key === 'match') {
+      const section: Block = key === 'host' ? { header: line, patterns: splitArgs(m![2]) } : { header: line };
+      if (!including) {
+        block = section;
+        skipping = false;
+        out.push(line);
+        continue;
+      }
+      // A section of a file included inside a block: only where that block applies too.
+      const names = bothMatch(including, section);
+      skipping = names === undefined;
+      if (skipping) {
+        out.push(`# not read (inside ${including.header.trim()}): ${line.trim()}`);
+        continue;
+      }
+      block = { header: `Host ${names!.join(' ')}`, patterns: names };
+      out.push(block.header);
+      continue;
+    }
+    if (skipping) {
+      out.push(`# ${line}`);
+      continue;
+    }
+    if (key !== 'include' || depth >= 16) {
       out.push(line);
       continue;
     }
@@ -66,13 +113,44 @@ export function withIncludes(text: string, sshDir: string, read: (file: string) 
       for (const f of expandPattern(expandHome(pattern), sshDir)) {
         const t = read(f);
         if (t === undefined) continue;
-        out.push(withIncludes(t, sshDir, read, depth + 1));
-        // The included file's last block ends with it: what follows applies to every host again.
-        if (/^\s*(host|match)\b/im.test(t)) out.push('Host *');
+        out.push(...expandIncludes(t, sshDir, read, depth + 1, block));
+        // The included file's last section ends with it: what follows belongs to the including block again (or to every host).
+        if (SECTION.test(t)) out.push(block ? block.header : 'Host *');
       }
     }
   }
-  return out.join('\n');
+  return out;
+}
+
+/**
+ * The names a section of an included file applies to inside the including
+ * Host block, as a `Host` line's patterns; undefined when they cannot be
+ * listed (or there are none).
+ */
+function bothMatch(including: Block, section: Block): string[] | undefined {
+  const outer = including.patterns;
+  const inner = section.patterns;
+  if (!outer || !inner) return undefined;
+  const concrete = (ps: readonly string[]) => ps.every((p) => !/[*?!]/.test(p));
+  let names: string[] | undefined;
+  if (outer.length === 1 && outer[0] === '*') names = [...inner];
+  else if (concrete(inner)) names = inner.filter((n) => hostMatches(n, outer));
+  else if (concrete(outer)) names = outer.filter((n) => hostMatches(n, inner));
+  return names && names.length > 0 ? names : undefined;
+}
+
+/** ssh's Host matching: a negated pattern that matches excludes the name; otherwise any pattern that matches. */
+function hostMatches(name: string, patterns: readonly string[]): boolean {
+  let matched = false;
+  for (const p of patterns) {
+    const negated = p.startsWith('!');
+    const glob = negated ? p.slice(1) : p;
+    const re = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+    if (!re.test(name)) continue;
+    if (negated) return false;
+    matched = true;
+  }
+  return matched;
 }
 
 function readOrUndefined(file: string): string | undefined {
@@ -134,6 +212,12 @@ export function sshConfigHosts(text: string, defaults: { user?: string; uri?: st
     const portText = one('port');
     return portText && /^\d+$/.test(portText) ? Number(portText) : 22;
   };
+  /** A name as a jump host, as ssh computes it (HostName, Port, User, IdentityFile, its own ProxyJump). */
+  const asJump = (name: string): NamedJumpHost => {
+    const j = computed(name);
+    const own = j('proxyjump');
+    return clean({ host: j('hostname')?.replace(/%h/g, name) ?? name, port: portOf(j), user: j('user') ?? user, identityFile: identityOf(j), proxyJump: own && own.toLowerCase() !== 'none' ? own : undefined });
+  };
   return names.map((name) => {
     const one = computed(name);
     const jump = one('proxyjump');
@@ -141,17 +225,10 @@ export function sshConfigHosts(text: string, defaults: { user?: string; uri?: st
     let unsupported: string | undefined;
     let jumpHosts: JumpHost[] | undefined;
     if (jump && jump.toLowerCase() !== 'none') {
-      const specs = parseProxyJump(jump);
-      if (!specs.ok) unsupported = specs.error.message;
-      else {
-        // Each hop through the config, as ssh does; a user or port in the hop wins.
-        jumpHosts = specs.value.map((spec) => {
-          const j = computed(spec.host);
-          const nested = j('proxyjump');
-          if (nested && nested.toLowerCase() !== 'none') unsupported ??= `jump host ${spec.host} has a ProxyJump of its own (${nested}), which VirtNet does not follow`;
-          return clean({ host: j('hostname')?.replace(/%h/g, spec.host) ?? spec.host, port: spec.port ?? portOf(j), user: spec.user ?? j('user') ?? user, identityFile: identityOf(j) });
-        });
-      }
+      // Each hop through the config, as ssh does (a user or port in the hop wins); a first hop's own ProxyJump is followed.
+      const chain = resolveJumpChain(jump, asJump, name);
+      if (!chain.ok) unsupported = chain.error.message;
+      else jumpHosts = chain.value;
     } else if (command && command.toLowerCase() !== 'none') unsupported = 'ProxyCommand is not supported: VirtNet connects directly';
     return {
       name,
@@ -160,10 +237,39 @@ export function sshConfigHosts(text: string, defaults: { user?: string; uri?: st
       user: one('user') ?? user,
       identityFile: identityOf(one),
       uri: defaults.uri ?? DEFAULT_LIBVIRT_URI,
-      ...(jumpHosts?.length ? { jumpHosts, proxyJump: describeJumps(jumpHosts) } : {}),
+      // The ProxyJump as written (hop names): written to virtnet.hosts, it is resolved through ~/.ssh/config again when connecting.
+      ...(jump && jump.toLowerCase() !== 'none' ? { proxyJump: jump } : {}),
+      ...(jumpHosts?.length ? { jumpHosts } : {}),
       ...(unsupported ? { unsupported } : {}),
     };
   });
+}
+
+/**
+ * Hop names resolved through an ssh config file, for ProxyJump values of
+ * `virtnet.hosts` entries whose hops no configured host names
+ * (HostConnectionManager's `resolveJumpHost`): the name's HostName, Port,
+ * User, IdentityFile and own ProxyJump as ssh computes them, for a name a
+ * concrete `Host` line lists (undefined otherwise). The file is read
+ * again when it changed (size and mtime); a missing file resolves nothing.
+ */
+export function sshConfigJumpResolver(file = defaultSshConfigPath(), defaults: { user?: string } = {}): (name: string) => NamedJumpHost | undefined {
+  let stamp = '';
+  let hosts = new Map<string, NamedJumpHost>();
+  return (name) => {
+    let now = '';
+    try {
+      const st = fs.statSync(file);
+      now = `${st.size}:${st.mtimeMs}`;
+    } catch {
+      now = 'missing';
+    }
+    if (now !== stamp) {
+      stamp = now;
+      hosts = new Map(now === 'missing' ? [] : readSshConfigHosts(file, defaults).map((h) => [h.name, clean({ host: h.host, port: h.port, user: h.user, identityFile: h.identityFile, proxyJump: h.proxyJump, jumpHosts: h.jumpHosts })]));
+    }
+    return hosts.get(name);
+  };
 }
 
 function clean<T extends object>(o: T): T {

@@ -142,6 +142,26 @@ export class SshConnection {
     }
   }
 
+  /**
+   * Opens the connection now if it is not open (shares a connect in
+   * progress); nothing is run. Lets a caller wait for the handshake and
+   * login apart from the commands (HostConnectionManager: connecting does
+   * not hold a refresh slot). An idle connection closes as after a command.
+   */
+  async open(): Promise<Result<void>> {
+    if (this.disposed) return fail('connection', `connection to ${this.description} is closed`);
+    clearTimeout(this.idleTimer);
+    this.active++;
+    try {
+      const c = await this.connect();
+      return c.ok ? ok(undefined) : c;
+    } catch (e) {
+      return fail('internal', errorText(e));
+    } finally {
+      if (--this.active === 0) this.armIdle();
+    }
+  }
+
   /** Closes the connection; a later `exec` fails (the connection object is done). */
   dispose(): void {
     this.disposed = true;

@@ -458,7 +458,7 @@ function vmErrorView(h: HostSnapshot): NodeView {
 function loadingView(h: HostSnapshot, seq: number): NodeView {
   return {
     id: JSON.stringify(['loading', h.config.name, seq]),
-    label: h.queued ? 'Waiting (other hosts are being read)…' : h.connection === 'connecting' ? 'Connecting…' : 'Reading networks and VMs…',
+    label: h.queued ? 'Waiting (other hosts are being connected to or read)…' : h.connection === 'connecting' ? 'Connecting…' : 'Reading networks and VMs…',
     icon: { id: 'loading~spin' },
     contextValue: 'virtnet.message.loading',
     collapsible: 'none',

@@ -37,6 +37,7 @@ import { DiagnosticsPublisher, YIELD_SIZE } from './diagnostics';
 import { isWalkedPath } from '../files/walk';
 import { featureCapabilities, registerFeatures } from './features';
 import { registerHostFacts } from './hostFacts';
+import { registerWorkspaceMacs } from './workspaceMacs';
 import type { RuntimeEnvironment } from './runtime';
 import { parseInitializationOptions, toAdapterSettings, type AdapterSettings, type InitializationOptions } from './settings';
 import { readKnownFile, recognisedKind, scanFolders, WATCHED_GLOBS } from './workspaceScan';
@@ -268,29 +269,41 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     return { capabilities: capabilities(), serverInfo: { name: 'virtnet' } };
   });
 
+  /** Resolves once the first workspace scan is done (or failed): requests about the workspace wait for it. */
+  let firstScanDone: () => void = () => undefined;
+  const firstScan = new Promise<void>((resolve) => (firstScanDone = resolve));
+
   connection.onInitialized(
     guard('initialized', async () => {
-      if (canRegisterWatchers) {
-        await connection.client
-          .register(DidChangeWatchedFilesNotification.type, {
-            // Candidate files (XML, YAML, interfaces), plus deletions of anything (a deleted folder is reported as the folder alone).
-            watchers: [...WATCHED_GLOBS.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Delete }],
-          })
-          .catch((err) => logError('Registering file watchers', err));
-      }
-      if (canRegisterConfiguration) {
-        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'virtnet' }).catch((err) => logError('Registering configuration', err));
-      }
       try {
-        await loadSettings();
-      } catch (err) {
-        logError('Reading settings', err);
+        await initialized();
+      } finally {
+        firstScanDone();
       }
-      publisher.resume();
-      if (supportsFolders) connection.workspace.onDidChangeWorkspaceFolders(guard('workspace folders', onFoldersChanged));
-      await serial('Workspace scan', () => scan(folders));
     }),
   );
+
+  async function initialized(): Promise<void> {
+    if (canRegisterWatchers) {
+      await connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          // Candidate files (XML, YAML, interfaces), plus deletions of anything (a deleted folder is reported as the folder alone).
+          watchers: [...WATCHED_GLOBS.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Delete }],
+        })
+        .catch((err) => logError('Registering file watchers', err));
+    }
+    if (canRegisterConfiguration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'virtnet' }).catch((err) => logError('Registering configuration', err));
+    }
+    try {
+      await loadSettings();
+    } catch (err) {
+      logError('Reading settings', err);
+    }
+    publisher.resume();
+    if (supportsFolders) connection.workspace.onDidChangeWorkspaceFolders(guard('workspace folders', onFoldersChanged));
+    await serial('Workspace scan', () => scan(folders));
+  }
 
   function onFoldersChanged(e: { added: WorkspaceFolder[]; removed: WorkspaceFolder[] }): Promise<void> {
     const removed = e.removed.map((f) => filePath(f.uri)).filter((p): p is string => p !== undefined);
@@ -373,6 +386,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   registerCheckDocument({ connection, service, documents, logError, ensureFile, setFile: (uri, text) => setFile(uri, text), removeFile });
 
   registerHostFacts({ connection, service, republish: (uris) => publisher.schedule(uris), log: (m) => connection.console.warn(m) });
+  // After the first scan and the disk updates queued before the request (`serial`); open documents are the service's already.
+  registerWorkspaceMacs({ connection, service, settled: () => firstScan.then(() => chain), logError });
 
   documents.listen(connection);
   connection.listen();

@@ -62,6 +62,12 @@ export interface LanguageService {
   removeHost(host: string): string[];
   /** The KVM hosts whose facts the service holds, in name order. */
   hosts(): readonly KvmHostFacts[];
+  /**
+   * The MACs the workspace's files use (normalised, sorted), as the
+   * duplicate-MAC check sees them: libvirt files of the index (open
+   * documents with their unsaved text), not host documents nor KVM hosts.
+   */
+  workspaceMacs(): string[];
   /** The file's kind, or undefined when it is not a document VirtNet checks. */
   kindOf(uri: string): DocKind | undefined;
   hasFile(uri: string): boolean;
@@ -463,6 +469,9 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     },
     hosts() {
       return index.hosts.list();
+    },
+    workspaceMacs() {
+      return index.macs();
     },
     kindOf(uri) {
       return entries.get(uri)?.kind;

@@ -35,7 +35,7 @@ export function isHostDocument(uri: string): boolean {
   return scopeOf(uri).kind === 'host';
 }
 
-/** A URI segment decoded, then the client's own escapes of `/` and `%` (networkXml.ts) undone. */
+/** A URI segment decoded, then the client's own escapes (`escapeHostPathSegment`) undone. */
 function decodeSegment(s: string): string {
   let d = s;
   try {
@@ -43,5 +43,30 @@ function decodeSegment(s: string): string {
   } catch {
     // Malformed escapes: keep the text as it is.
   }
-  return d.replace(/%2F/gi, '/').replace(/%25/g, '%');
+  return unescapeHostPathSegment(d);
+}
+
+/** U+2215 DIVISION SLASH: how a `/` of a name reads in a host document's path (and breadcrumb). */
+const SLASH = '\u2215';
+const SLASH_ESCAPED = '%E2%88%95';
+
+/**
+ * A host or object name as one segment of a host document's path
+ * (`virtnet-net:/HOST/NAME.xml`, `virtnet-vm:/HOST/VM.xml`): a `/` becomes
+ * `∕` (U+2215), so the editor's breadcrumb and tab read `test:∕∕∕default`,
+ * not `test:%2F%2F%2Fdefault`; a `∕` of the name itself becomes
+ * `%E2%88%95` and a `%` `%25`, so every name round-trips. The client builds
+ * the URIs with it (client/src/commands/networkXml.ts, vmXml.ts).
+ */
+export function escapeHostPathSegment(name: string): string {
+  return name.replace(/[%/\u2215]/g, (c) => (c === '%' ? '%25' : c === '/' ? SLASH : SLASH_ESCAPED));
+}
+
+/** The name of a segment made by `escapeHostPathSegment` (also the older `%2F` for `/`). */
+export function unescapeHostPathSegment(segment: string): string {
+  return segment.replace(/%25|%2F|%E2%88%95|\u2215/gi, (m) => {
+    if (m === SLASH) return '/';
+    const u = m.toUpperCase();
+    return u === '%25' ? '%' : u === '%2F' ? '/' : SLASH;
+  });
 }

@@ -215,6 +215,9 @@ class MultiMap<T> {
   get(key: string): readonly T[] {
     return this.map.get(key) ?? [];
   }
+  keys(): IterableIterator<string> {
+    return this.map.keys();
+  }
   /**
    * When `prev` is the only value under `key`, puts `next` in its place and
    * returns true. (The list is changed in place: lists from get() are read
@@ -466,6 +469,10 @@ export class WorkspaceIndex {
   }
   macUses(mac: string): readonly MacUse[] {
     return this.byMac.get(normalizeMac(mac));
+  }
+  /** Every MAC the workspace's files use (normalised, sorted): what libvirt/duplicate-mac compares. KVM hosts' MACs are not included. */
+  macs(): string[] {
+    return [...this.byMac.keys()].sort();
   }
   /** macUses of a use's own (already normalised) MAC. */
   macUsesOf(use: MacUse): readonly MacUse[] {
