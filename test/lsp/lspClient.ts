@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createClientPipeTransport, createMessageConnection, generateRandomPipeName, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export interface PublishDiagnosticsParams {
@@ -61,6 +61,11 @@ export interface StartOptions {
   execArgv?: string[];
   /** The server bundle to run (default: the checkout's out/server.js). */
   server?: string;
+  /**
+   * Speak LSP over a named pipe (`--pipe=NAME`) instead of stdio, leaving
+   * the server's stdout free for what V8 prints there (`--trace-gc`).
+   */
+  pipe?: boolean;
 }
 
 type Waiter = { uri: string; resolve: (p: PublishDiagnosticsParams) => void; timer: NodeJS.Timeout };
@@ -89,8 +94,18 @@ export class TestClient {
 
   static async start(opts: StartOptions = {}): Promise<TestClient> {
     ensureBuilt();
-    const child = spawn(process.execPath, [...(opts.execArgv ?? []), opts.server ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    let child: ChildProcess;
+    let conn: MessageConnection;
+    if (opts.pipe) {
+      const name = generateRandomPipeName();
+      const transport = await createClientPipeTransport(name);
+      child = spawn(process.execPath, [...(opts.execArgv ?? []), opts.server ?? serverPath, `--pipe=${name}`], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const [reader, writer] = await transport.onConnected();
+      conn = createMessageConnection(reader, writer);
+    } else {
+      child = spawn(process.execPath, [...(opts.execArgv ?? []), opts.server ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    }
     const c = new TestClient(child, conn, opts.settings ?? {});
     child.stderr!.on('data', (d) => (c.stderr += String(d)));
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => c.onPublish(p));

@@ -34,6 +34,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import { registerCheckDocument } from './checkDocument';
 import { DiagnosticsPublisher, YIELD_SIZE } from './diagnostics';
+import { SlicedOpens } from './slicedOpen';
 import { isWalkedPath } from '../files/walk';
 import { featureCapabilities, registerFeatures } from './features';
 import { registerHostFacts } from './hostFacts';
@@ -130,8 +131,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     return uriByPath.get(path) ?? pathToFileURL(path).href;
   }
 
-  /** Gives the service a file's text; `first` is the open document it came from, `typed` when it came from an edit. */
-  function setFile(uri: string, text: string, first?: string, typed = false): void {
+  /** Large documents being opened a slice at a time (slicedOpen.ts). */
+  const opens = new SlicedOpens(runtime, (err) => logError('Opening a document failed', err));
+
+  /** The path of `uri` is now known by this spelling; another spelling's copy is forgotten. */
+  function claimPath(uri: string): void {
     const path = filePath(uri);
     if (path !== undefined) {
       const known = uriByPath.get(path);
@@ -142,6 +146,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       }
       uriByPath.set(path, uri);
     }
+  }
+
+  /** Gives the service a file's text; `first` is the open document it came from, `typed` when it came from an edit. */
+  function setFile(uri: string, text: string, first?: string, typed = false): void {
+    opens.cancel(uri);
+    claimPath(uri);
     const t0 = runtime.now();
     const affected = service.setFile(uri, text);
     const parseMs = runtime.now() - t0;
@@ -151,7 +161,21 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     publisher.schedule(affected, first);
   }
 
+  /**
+   * Gives the service an open document's text a slice at a time (a large
+   * document being opened, or edited before its opening finished); its
+   * diagnostics are published once it is set, as setFile's are.
+   */
+  function openSliced(uri: string, text: string): void {
+    claimPath(uri);
+    opens.start(uri, service.setFileJob(uri, text), (affected) => {
+      if (!affected.includes(uri)) affected.unshift(uri);
+      publisher.schedule(affected, uri);
+    });
+  }
+
   function removeFile(uri: string): void {
+    opens.cancel(uri);
     const path = filePath(uri);
     if (path !== undefined && uriByPath.get(path) === uri) uriByPath.delete(path);
     const affected = service.removeFile(uri);
@@ -329,9 +353,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       const typed = !opening.delete(uri);
       const text = e.document.getText();
       if (recognisedKind(uri, text) !== undefined) {
-        setFile(uri, text, uri, typed);
+        // A large document just opened is parsed in slices; so is a newer version of one still being opened.
+        if ((!typed && text.length > YIELD_SIZE) || opens.has(uri)) openSliced(uri, text);
+        else setFile(uri, text, uri, typed);
         return;
       }
+      opens.cancel(uri);
       // Other XML or YAML (Maven, SVG, docker-compose…): not parsed on every keystroke; forgotten if it used to be ours.
       if (!service.hasFile(uri)) {
         publisher.schedule([uri], uri);
@@ -346,6 +373,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   documents.onDidClose(
     guard('document close', (e: { document: TextDocument }) => {
       const uri = e.document.uri;
+      opens.cancel(uri);
       const path = filePath(uri);
       if (path === undefined) {
         removeFile(uri);
@@ -369,8 +397,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     return true;
   }
 
-  registerFeatures({ connection, service, documents, logError, ensureFile });
-  registerCheckDocument({ connection, service, documents, logError, ensureFile, setFile: (uri, text) => setFile(uri, text), removeFile });
+  const whenOpened = (uri: string) => opens.whenOpened(uri);
+  registerFeatures({ connection, service, documents, logError, ensureFile, whenOpened });
+  registerCheckDocument({ connection, service, documents, logError, ensureFile, whenOpened, setFile: (uri, text) => setFile(uri, text), removeFile });
 
   registerHostFacts({ connection, service, republish: (uris) => publisher.schedule(uris), log: (m) => connection.console.warn(m) });
 
