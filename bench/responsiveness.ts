@@ -23,6 +23,8 @@
  *                     instead of stdio (V8 prints on stdout); their GC lines
  *                     go to stderr, each tagged with the scenario and round
  *   BENCH_ONLY=word   run only the scenarios whose name contains `word`
+ *   BENCH_SEMI_SPACE=16  the servers' --max-semi-space-size (default 32, the client's)
+ *   BENCH_SERVER=PATH    another server bundle (e.g. an older build, for before/after figures)
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -32,8 +34,9 @@ import { bigNetwork } from './generate';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const ONLY = process.env.BENCH_ONLY;
 const TRACE_GC = !!process.env.BENCH_TRACE_GC;
+/** The VS Code client's execArgv (client/src/languageClient.ts); BENCH_SEMI_SPACE=N tries another young generation size (MB). */
 const EXEC_ARGV = [
-  '--max-semi-space-size=32',
+  `--max-semi-space-size=${process.env.BENCH_SEMI_SPACE ?? 32}`,
   ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
   ...(TRACE_GC ? ['--trace-gc'] : []),
 ];
@@ -78,7 +81,7 @@ function traceGc(c: TestClient, label: () => string): void {
 }
 
 async function scenario(name: string, text: string): Promise<string[]> {
-  const c = await TestClient.start({ execArgv: EXEC_ARGV, initializationOptions: { diagnosticsDelay: undefined }, pipe: TRACE_GC });
+  const c = await TestClient.start({ execArgv: EXEC_ARGV, initializationOptions: { diagnosticsDelay: undefined }, pipe: TRACE_GC, server: process.env.BENCH_SERVER });
   let label = `${name} start`;
   traceGc(c, () => label);
   try {

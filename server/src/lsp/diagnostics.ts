@@ -25,7 +25,8 @@
  * slices of about SLICE_MS (the service's `diagnosticsJob`, one check per
  * step) with a turn of the event loop between slices, so that a message
  * arriving meanwhile is answered after the current slice, not after the
- * whole check. A newer version (or any reschedule of the URI) cancels the
+ * whole check; messages go first (MessagesFirst: the next slice waits
+ * while the connection still dispatches received messages). A newer version (or any reschedule of the URI) cancels the
  * job. The other affected URIs join a queue drained in small chunks
  * (yielding to the event loop between chunks, so a workspace scan of
  * thousands of files never blocks incoming edits); a large open document
@@ -70,6 +71,38 @@ export const YIELD_SIZE = 128 * 1024;
 const MAX_HOPS = 1000;
 /** A large document's check runs in slices of about this many milliseconds, with a turn of the event loop between them. */
 export const SLICE_MS = 8;
+
+/** Bound on the turns one slice gives to messages (a client that never stops sending cannot starve the work). */
+const MAX_TURNS_PER_SLICE = 50;
+
+/**
+ * "Messages first" between the slices of long work: the connection
+ * dispatches one received message per event-loop turn, so a slice that ran
+ * right after one would hold up the next. `messagesPending()` is true while
+ * messages were dispatched since the last slice (the caller then waits a
+ * turn, at most MAX_TURNS_PER_SLICE times in a row); `sliced()` marks the end
+ * of a slice. Without `messagesDispatched` nothing waits.
+ */
+export class MessagesFirst {
+  private seen: number;
+  private turns = 0;
+  constructor(private readonly runtime: Pick<RuntimeEnvironment, 'messagesDispatched'>) {
+    this.seen = runtime.messagesDispatched?.() ?? 0;
+  }
+  messagesPending(): boolean {
+    const n = this.runtime.messagesDispatched?.() ?? this.seen;
+    if (n === this.seen || this.turns >= MAX_TURNS_PER_SLICE) {
+      this.turns = 0;
+      return false;
+    }
+    this.seen = n;
+    this.turns++;
+    return true;
+  }
+  sliced(): void {
+    this.seen = this.runtime.messagesDispatched?.() ?? 0;
+  }
+}
 
 interface Held {
   readonly version: number | undefined;
@@ -213,7 +246,12 @@ export class DiagnosticsPublisher {
       return;
     }
     let spent = 0;
+    const turns = new MessagesFirst(this.runtime);
     const slice = () => {
+      if (turns.messagesPending()) {
+        this.deferred.set(uri, this.runtime.timer.setImmediate(slice));
+        return;
+      }
       const t0 = this.runtime.now();
       let done = false;
       try {
@@ -226,6 +264,7 @@ export class DiagnosticsPublisher {
       }
       spent += this.runtime.now() - t0;
       if (!done) {
+        turns.sliced();
         this.deferred.set(uri, this.runtime.timer.setImmediate(slice));
         return;
       }

@@ -171,6 +171,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     opens.start(uri, service.setFileJob(uri, text), (affected) => {
       if (!affected.includes(uri)) affected.unshift(uri);
       publisher.schedule(affected, uri);
+      // The document's line offsets (see onDidOpen), in a turn of their own.
+      runtime.timer.setImmediate(() => void documents.get(uri)?.lineCount);
     });
   }
 
@@ -343,8 +345,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   const opening = new Set<string>();
   documents.onDidOpen((e: { document: TextDocument }) => {
     opening.add(e.document.uri);
-    // The document's line offsets, computed on its first edit otherwise: a large one's first keystroke would pay them.
-    if (e.document.getText().length > YIELD_SIZE) void e.document.lineCount;
+    // The document's line offsets, computed on its first edit otherwise: a large one's first keystroke would pay them
+    // (once it is opened, see openSliced: the messages behind the didOpen do not wait for them).
+    if (e.document.getText().length <= YIELD_SIZE) void e.document.lineCount;
   });
 
   documents.onDidChangeContent(

@@ -4,8 +4,11 @@
  * the XML parse, the model and the index update a step at a time) with a
  * turn of the event loop between slices, so that a message arriving
  * meanwhile (another document's edit, an outline) waits for one slice, not
- * for the whole parse. Its diagnostics are then computed in slices too
- * (diagnostics.ts), once the job is done.
+ * for the whole parse. Messages go first: a slice waits while the connection
+ * still dispatches messages it has received (one per event-loop turn), so
+ * an outline, a hover and an edit sent right behind the didOpen are all
+ * answered before the next slice. Its diagnostics are then computed in
+ * slices too (diagnostics.ts), once the job is done.
  *
  * A newer version of the document restarts the job with the new text; a
  * close cancels it. Requests about a document still being opened wait for
@@ -14,13 +17,14 @@
  * document, or from none, would show an empty outline until the next edit).
  */
 import type { SetFileJob } from '../service/languageService';
-import { SLICE_MS } from './diagnostics';
+import { MessagesFirst, SLICE_MS } from './diagnostics';
 import type { Disposable, RuntimeEnvironment } from './runtime';
 
 interface Opening {
   job: SetFileJob;
   done: (affected: string[]) => void;
   timer: Disposable | undefined;
+  readonly turns: MessagesFirst;
   /** Requests waiting for the document (kept across restarts). */
   readonly waiting: (() => void)[];
   readonly opened: Promise<void>;
@@ -30,7 +34,7 @@ export class SlicedOpens {
   private readonly opening = new Map<string, Opening>();
 
   constructor(
-    private readonly runtime: Pick<RuntimeEnvironment, 'timer' | 'now'>,
+    private readonly runtime: Pick<RuntimeEnvironment, 'timer' | 'now' | 'messagesDispatched'>,
     private readonly onError: (err: unknown) => void,
   ) {}
 
@@ -48,7 +52,7 @@ export class SlicedOpens {
     } else {
       const waiting: (() => void)[] = [];
       const opened = new Promise<void>((resolve) => waiting.push(resolve));
-      o = { job, done, timer: undefined, waiting, opened };
+      o = { job, done, timer: undefined, turns: new MessagesFirst(this.runtime), waiting, opened };
       this.opening.set(uri, o);
     }
     // The first slice in a turn of its own: the didOpen handler returns at once.
@@ -77,6 +81,10 @@ export class SlicedOpens {
 
   private slice(uri: string, o: Opening): void {
     if (this.opening.get(uri) !== o) return;
+    if (o.turns.messagesPending()) {
+      o.timer = this.runtime.timer.setImmediate(() => this.slice(uri, o));
+      return;
+    }
     const t0 = this.runtime.now();
     let done = false;
     try {
@@ -88,6 +96,7 @@ export class SlicedOpens {
       return;
     }
     if (!done) {
+      o.turns.sliced();
       o.timer = this.runtime.timer.setImmediate(() => this.slice(uri, o));
       return;
     }
