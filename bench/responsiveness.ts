@@ -23,6 +23,7 @@
  *                     instead of stdio (V8 prints on stdout); their GC lines
  *                     go to stderr, each tagged with the scenario and round
  *   BENCH_ONLY=word   run only the scenarios whose name contains `word`
+ *   BENCH_PHASES=edit run only the open or the edit phase (default: both)
  *   BENCH_SEMI_SPACE=16  the servers' --max-semi-space-size (default 32, the client's)
  *   BENCH_SERVER=PATH    another server bundle (e.g. an older build, for before/after figures)
  */
@@ -33,6 +34,7 @@ import { bigNetwork } from './generate';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const ONLY = process.env.BENCH_ONLY;
+const PHASES = process.env.BENCH_PHASES ?? 'open,edit';
 const TRACE_GC = !!process.env.BENCH_TRACE_GC;
 /** The VS Code client's execArgv (client/src/languageClient.ts); BENCH_SEMI_SPACE=N tries another young generation size (MB). */
 const EXEC_ARGV = [
@@ -94,7 +96,7 @@ async function scenario(name: string, text: string): Promise<string[]> {
 
     // ---- open: the large document is opened, other requests follow its didOpen ----
     const opening: Times = { 'outline of B': [], 'hover in B': [], 'B diagnostics after an edit of B': [], 'open → own diagnostics': [] };
-    for (let i = 0; i < ROUNDS; i++) {
+    for (let i = 0; i < (PHASES.includes('open') ? ROUNDS : 0); i++) {
       label = `${name} open round ${i}`;
       const a = `untitled:large-${i}`;
       const sent = performance.now();
@@ -110,7 +112,8 @@ async function scenario(name: string, text: string): Promise<string[]> {
       c.close(a);
       await c.ping();
     }
-    rows.push(...rowsOf(name, 'open of it', opening));
+    if (PHASES.includes('open')) rows.push(...rowsOf(name, 'open of it', opening));
+    if (!PHASES.includes('edit')) return rows;
 
     // ---- edit: a keystroke in the large document, other requests right behind it ----
     const a = 'untitled:large';

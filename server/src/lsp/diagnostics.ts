@@ -81,13 +81,18 @@ const MAX_TURNS_PER_SLICE = 50;
  * right after one would hold up the next. `messagesPending()` is true while
  * messages were dispatched since the last slice (the caller then waits a
  * turn, at most MAX_TURNS_PER_SLICE times in a row); `sliced()` marks the end
- * of a slice. Without `messagesDispatched` nothing waits.
+ * of a slice. Without `messagesDispatched` nothing waits. `afterNextMessage`:
+ * the first slice also waits for a turn (work started by a message handler:
+ * the connection queues the next message, already received, behind it).
  */
 export class MessagesFirst {
   private seen: number;
   private turns = 0;
-  constructor(private readonly runtime: Pick<RuntimeEnvironment, 'messagesDispatched'>) {
-    this.seen = runtime.messagesDispatched?.() ?? 0;
+  constructor(
+    private readonly runtime: Pick<RuntimeEnvironment, 'messagesDispatched'>,
+    afterNextMessage = false,
+  ) {
+    this.seen = (runtime.messagesDispatched?.() ?? 0) - (afterNextMessage && runtime.messagesDispatched ? 1 : 0);
   }
   messagesPending(): boolean {
     const n = this.runtime.messagesDispatched?.() ?? this.seen;

@@ -52,7 +52,7 @@ export class SlicedOpens {
     } else {
       const waiting: (() => void)[] = [];
       const opened = new Promise<void>((resolve) => waiting.push(resolve));
-      o = { job, done, timer: undefined, turns: new MessagesFirst(this.runtime), waiting, opened };
+      o = { job, done, timer: undefined, turns: new MessagesFirst(this.runtime, true), waiting, opened };
       this.opening.set(uri, o);
     }
     // The first slice in a turn of its own: the didOpen handler returns at once.
