@@ -4,15 +4,20 @@
  * (server/src/lsp/slicedOpen.ts), so requests about another document sent
  * right behind its didOpen are answered while it is still being opened —
  * before the large document's own outline, requested first, and before its
- * diagnostics. No timed assertions: the order of the answers says it
+ * diagnostics. A large closed file of the workspace is set (scan) and
+ * re-checked (when another file's edit changes its cross-file findings) in
+ * slices too. No timed assertions: the order of the answers says it
  * (without slicing, the server answers in the order it was asked).
  * Milliseconds are measured by bench/responsiveness.ts.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { DocumentSymbol, Hover } from 'vscode-languageserver-types';
 import { bigNetwork } from '../../bench/generate';
-import { tap, TestClient, writeTogether, type Received } from './lspClient';
+import { fileUri, tap, TestClient, writeTogether, type Received } from './lspClient';
 
 const small = (mode: string) => `<network>\n  <name>small</name>\n  <forward mode='${mode}'/>\n  <ip address='10.66.0.1' prefix='24'/>\n</network>\n`;
 /** One duplicate host name, so that the large document has something to publish. */
@@ -88,5 +93,40 @@ describe('opening a large document', () => {
       ['large outline', 'large diagnostics'],
     );
     c.close(uri);
+  });
+});
+
+describe('a large closed file of the workspace', () => {
+  let c: TestClient;
+  let dir: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'virtnet-sliced-'));
+    writeFileSync(join(dir, 'big.xml'), bigNetwork(20_000));
+    c = await TestClient.start({ folders: [dir] });
+    await c.whenIndexed();
+    await c.open('untitled:small', small('nat'));
+  });
+  after(async () => {
+    await c?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("is re-checked in slices when another document's edit changes its findings: that document's outline and hover come first", async () => {
+    const bigUri = fileUri(join(dir, 'big.xml'));
+    assert.equal(c.indexed?.libvirtFiles, 1);
+    const bigDiagnostics = c.nextDiagnostics(bigUri, 60_000);
+    const out = tap(c);
+    writeTogether(c, [
+      // The small network now uses the large one's subnet: both get an overlap finding.
+      { method: 'textDocument/didChange', params: { textDocument: { uri: 'untitled:small', version: 2 }, contentChanges: [{ text: small('nat').replace("'10.66.0.1' prefix='24'", "'10.200.0.1' prefix='16'") }] } },
+      { id: 'small outline', method: 'textDocument/documentSymbol', params: { textDocument: { uri: 'untitled:small' } } },
+      { id: 'small hover', method: 'textDocument/hover', params: { textDocument: { uri: 'untitled:small' }, position: { line: 1, character: 4 } } },
+    ]);
+    const big = await bigDiagnostics;
+    await c.ping();
+    out.stop();
+    assert.ok(big.diagnostics.length > 0, 'the overlap is reported on the large file');
+    const seen = order(out.messages, bigUri).filter((x) => x !== 'small diagnostics');
+    assert.deepEqual(seen, ['small outline', 'small hover', 'large diagnostics']);
   });
 });

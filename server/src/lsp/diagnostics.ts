@@ -57,7 +57,7 @@ export interface DiagnosticsSource {
   job?(uri: string): DiagnosticsJob;
   /** The open document's version, or undefined for a closed file. */
   openVersion(uri: string): number | undefined;
-  /** The open document's length in characters (0 for a closed file). */
+  /** The document's length in characters: the open document's, or the closed file's as last read (0 when unknown). */
   size(uri: string): number;
 }
 
@@ -251,7 +251,8 @@ export class DiagnosticsPublisher {
       return;
     }
     let spent = 0;
-    const turns = new MessagesFirst(this.runtime);
+    // Started from a message handler or the queue: the messages received behind it go first.
+    const turns = new MessagesFirst(this.runtime, true);
     const slice = () => {
       if (turns.messagesPending()) {
         this.deferred.set(uri, this.runtime.timer.setImmediate(slice));

@@ -101,7 +101,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     {
       diagnostics: (uri) => service.getDiagnostics(uri),
       job: (uri) => service.diagnosticsJob(uri),
-      openVersion: (uri) => documents.get(uri)?.version, size: (uri) => documents.get(uri)?.getText().length ?? 0 },
+      openVersion: (uri) => documents.get(uri)?.version,
+      // A large closed file (scanned, re-read from disk) is checked in slices too.
+      size: (uri) => documents.get(uri)?.getText().length ?? service.textLength(uri),
+    },
     runtime,
     (err) => logError('Publishing diagnostics failed', err),
     settings.diagnosticsDelay,
@@ -176,6 +179,24 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     });
   }
 
+  /**
+   * Gives the service a closed file's text (workspace scan, re-read from
+   * disk): a large one a slice at a time, like an opened document; `done`
+   * gets the affected URIs. Resolves once the file is set (or its job was
+   * taken over: the file was opened meanwhile, or set again).
+   */
+  function setClosedFile(uri: string, text: string, done: (affected: string[]) => void): Promise<void> | undefined {
+    if (text.length <= YIELD_SIZE) {
+      opens.cancel(uri);
+      claimPath(uri);
+      done(service.setFile(uri, text));
+      return undefined;
+    }
+    claimPath(uri);
+    opens.start(uri, service.setFileJob(uri, text), done);
+    return opens.whenOpened(uri);
+  }
+
   function removeFile(uri: string): void {
     opens.cancel(uri);
     const path = filePath(uri);
@@ -200,7 +221,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       text = undefined; // deleted or unreadable
     }
     if (documents.get(uri)) return; // opened meanwhile: the editor's content wins
-    if (text !== undefined) setFile(uri, text);
+    if (text !== undefined) await setClosedFile(uri, text, (affected) => publisher.schedule(affected));
     else if (service.hasFile(uri)) removeFile(uri);
   }
 
@@ -229,8 +250,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       onFile: (path, text) => {
         const uri = uriForPath(path);
         if (documents.get(uri)) return;
-        uriByPath.set(path, uri);
-        for (const u of service.setFile(uri, text)) touched.add(u);
+        return setClosedFile(uri, text, (affected) => {
+          for (const u of affected) touched.add(u);
+        });
       },
       onError: (path, err) => {
         if ((err as NodeJS.ErrnoException)?.code !== 'ENOENT') logError(`Reading ${path}`, err);

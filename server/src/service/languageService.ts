@@ -75,6 +75,8 @@ export interface LanguageService {
   /** The file's kind, or undefined when it is not a document VirtNet checks. */
   kindOf(uri: string): DocKind | undefined;
   hasFile(uri: string): boolean;
+  /** The length of a known file's text in characters (0 for unknown files). */
+  textLength(uri: string): number;
   /** Diagnostics for a known file; [] for unknown files and files of no kind. */
   getDiagnostics(uri: string): Diagnostic[];
   /**
@@ -525,6 +527,9 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     },
     hasFile(uri) {
       return entries.has(uri);
+    },
+    textLength(uri) {
+      return entries.get(uri)?.text.length ?? 0;
     },
     getDiagnostics(uri) {
       const work = diagnosticsWork(uri);
