@@ -174,7 +174,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     opens.start(uri, service.setFileJob(uri, text), (affected) => {
       if (!affected.includes(uri)) affected.unshift(uri);
       publisher.schedule(affected, uri);
-      // The document's line offsets (see onDidOpen), in a turn of their own.
+      // The document's line offsets, computed on its first edit otherwise (a large one's first keystroke would pay them), in a turn of their own.
       runtime.timer.setImmediate(() => void documents.get(uri)?.lineCount);
     });
   }
@@ -366,10 +366,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   /** Documents opened but not yet seen by onDidChangeContent (which fires for opening and for edits alike). */
   const opening = new Set<string>();
   documents.onDidOpen((e: { document: TextDocument }) => {
+    // A large document's line offsets are computed once it is opened (openSliced), not here: the messages behind the didOpen do not wait for them.
     opening.add(e.document.uri);
-    // The document's line offsets, computed on its first edit otherwise: a large one's first keystroke would pay them
-    // (once it is opened, see openSliced: the messages behind the didOpen do not wait for them).
-    if (e.document.getText().length <= YIELD_SIZE) void e.document.lineCount;
   });
 
   documents.onDidChangeContent(
