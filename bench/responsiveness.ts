@@ -93,6 +93,7 @@ async function scenario(name: string, text: string): Promise<string[]> {
     const editB = () => c.change(b, small(++bVersion % 2 ? 'route' : 'nat'));
     await c.open(b, small('nat'));
     const rows: string[] = [];
+    const labelled = () => rows.map((r, i) => (i === 0 ? r.replace(`| ${name} |`, `| ${name} (${(text.length / 1e6).toFixed(2)} MB) |`) : r));
 
     // ---- open: the large document is opened, other requests follow its didOpen ----
     const opening: Times = { 'outline of B': [], 'hover in B': [], 'B diagnostics after an edit of B': [], 'open → own diagnostics': [] };
@@ -113,7 +114,7 @@ async function scenario(name: string, text: string): Promise<string[]> {
       await c.ping();
     }
     if (PHASES.includes('open')) rows.push(...rowsOf(name, 'open of it', opening));
-    if (!PHASES.includes('edit')) return rows;
+    if (!PHASES.includes('edit')) return labelled();
 
     // ---- edit: a keystroke in the large document, other requests right behind it ----
     const a = 'untitled:large';
@@ -132,7 +133,7 @@ async function scenario(name: string, text: string): Promise<string[]> {
       await Promise.all([own, outline, hover, other]);
     }
     rows.push(...rowsOf(name, 'keystroke in it', times));
-    return rows.map((r, i) => (i === 0 ? r.replace(`| ${name} |`, `| ${name} (${(text.length / 1e6).toFixed(2)} MB) |`) : r));
+    return labelled();
   } finally {
     await c.stop();
   }
