@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DocumentSymbol, Hover } from 'vscode-languageserver-types';
 import { bigNetwork } from '../../bench/generate';
-import { TestClient } from './lspClient';
+import { tap, TestClient, writeTogether } from './lspClient';
 
 const small = (mode: string) => `<network>\n  <name>small</name>\n  <forward mode='${mode}'/>\n  <ip address='10.66.0.1' prefix='24'/>\n</network>\n`;
 
@@ -25,41 +25,6 @@ const pathological: [string, () => string, string][] = [
   // Checked in slices (lsp/diagnostics.ts); one duplicate host name so that there is something to publish.
   ['a 20,000-line network', () => bigNetwork(20_000).replace("name='host7'", "name='host6'"), 'libvirt/dhcp-host-duplicate'],
 ];
-
-/** Frames JSON-RPC messages and writes them to the server in ONE write, so that it receives them together. */
-function writeTogether(c: TestClient, messages: object[]): void {
-  const frames = messages.map((m) => {
-    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...m }), 'utf8');
-    return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
-  });
-  c.child.stdin!.write(Buffer.concat(frames));
-}
-
-interface Received {
-  id?: string | number;
-  method?: string;
-  params?: { uri?: string; version?: number; diagnostics?: { code?: string }[] };
-  result?: unknown;
-}
-
-/** Reads the server's output alongside the client (a second listener), in arrival order. */
-function tap(c: TestClient): { messages: Received[]; stop(): void } {
-  const messages: Received[] = [];
-  let buf = Buffer.alloc(0);
-  const onData = (chunk: Buffer) => {
-    buf = Buffer.concat([buf, chunk]);
-    for (;;) {
-      const sep = buf.indexOf('\r\n\r\n');
-      if (sep < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(buf.subarray(0, sep).toString('ascii'))?.[1]);
-      if (buf.length < sep + 4 + length) return;
-      messages.push(JSON.parse(buf.subarray(sep + 4, sep + 4 + length).toString('utf8')) as Received);
-      buf = buf.subarray(sep + 4 + length);
-    }
-  };
-  c.child.stdout!.on('data', onData);
-  return { messages, stop: () => c.child.stdout!.off('data', onData) };
-}
 
 describe('a large or pathological document does not hold up other requests', () => {
   let c: TestClient;

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createClientPipeTransport, createMessageConnection, generateRandomPipeName, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export interface PublishDiagnosticsParams {
@@ -61,6 +61,11 @@ export interface StartOptions {
   execArgv?: string[];
   /** The server bundle to run (default: the checkout's out/server.js). */
   server?: string;
+  /**
+   * Speak LSP over a named pipe (`--pipe=NAME`) instead of stdio, leaving
+   * the server's stdout free for what V8 prints there (`--trace-gc`).
+   */
+  pipe?: boolean;
 }
 
 type Waiter = { uri: string; resolve: (p: PublishDiagnosticsParams) => void; timer: NodeJS.Timeout };
@@ -89,8 +94,18 @@ export class TestClient {
 
   static async start(opts: StartOptions = {}): Promise<TestClient> {
     ensureBuilt();
-    const child = spawn(process.execPath, [...(opts.execArgv ?? []), opts.server ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    let child: ChildProcess;
+    let conn: MessageConnection;
+    if (opts.pipe) {
+      const name = generateRandomPipeName();
+      const transport = await createClientPipeTransport(name);
+      child = spawn(process.execPath, [...(opts.execArgv ?? []), opts.server ?? serverPath, `--pipe=${name}`], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const [reader, writer] = await transport.onConnected();
+      conn = createMessageConnection(reader, writer);
+    } else {
+      child = spawn(process.execPath, [...(opts.execArgv ?? []), opts.server ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    }
     const c = new TestClient(child, conn, opts.settings ?? {});
     child.stderr!.on('data', (d) => (c.stderr += String(d)));
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => c.onPublish(p));
@@ -244,4 +259,39 @@ export class TestClient {
     });
     this.conn.dispose();
   }
+}
+
+/** Frames JSON-RPC messages and writes them to the server in ONE write, so that it receives them together. */
+export function writeTogether(c: TestClient, messages: object[]): void {
+  const frames = messages.map((m) => {
+    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...m }), 'utf8');
+    return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+  });
+  c.child.stdin!.write(Buffer.concat(frames));
+}
+
+export interface Received {
+  id?: string | number;
+  method?: string;
+  params?: { uri?: string; version?: number; diagnostics?: { code?: string }[] };
+  result?: unknown;
+}
+
+/** Reads the server's output alongside the client (a second listener), in arrival order. */
+export function tap(c: TestClient): { messages: Received[]; stop(): void } {
+  const messages: Received[] = [];
+  let buf = Buffer.alloc(0);
+  const onData = (chunk: Buffer) => {
+    buf = Buffer.concat([buf, chunk]);
+    for (;;) {
+      const sep = buf.indexOf('\r\n\r\n');
+      if (sep < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(buf.subarray(0, sep).toString('ascii'))?.[1]);
+      if (buf.length < sep + 4 + length) return;
+      messages.push(JSON.parse(buf.subarray(sep + 4, sep + 4 + length).toString('utf8')) as Received);
+      buf = buf.subarray(sep + 4 + length);
+    }
+  };
+  c.child.stdout!.on('data', onData);
+  return { messages, stop: () => c.child.stdout!.off('data', onData) };
 }

@@ -68,7 +68,7 @@ describe('workspace scan of host configuration files', () => {
       '/w/notes.txt': IFACES,
     });
     const seen: string[] = [];
-    const r = await scanFolders(['/w'], fs, { onFile: (p) => seen.push(p) });
+    const r = await scanFolders(['/w'], fs, { onFile: (p) => void seen.push(p) });
     assert.deepEqual(seen.sort(), ['/w/etc/netplan/01.yaml', '/w/etc/network/interfaces', '/w/etc/network/interfaces.d/br0', '/w/net.xml']);
     assert.deepEqual(r, { xmlFiles: 2, libvirtFiles: 1, yamlFiles: 2, netplanFiles: 1, interfacesFiles: 2, truncated: false });
   });

@@ -34,4 +34,11 @@ export interface Check {
    */
   readonly generic?: boolean;
   run(ctx: CheckContext): Finding[];
+  /**
+   * `run` a step at a time, for a check whose work can be long on one
+   * document (the schema validation of a 20,000-host network): yields
+   * between bounded pieces of work and returns what `run` returns. The
+   * service's sliced diagnostics (`diagnosticsJob`) use it when present.
+   */
+  steps?(ctx: CheckContext): Generator<void, Finding[]>;
 }

@@ -53,6 +53,8 @@ export interface CheckDocumentHost {
   readonly documents: TextDocuments<TextDocument>;
   /** See FeatureHost.ensureFile (an open XML document not yet handed to the service). */
   ensureFile(uri: string): boolean;
+  /** See FeatureHost.whenOpened (a large document being opened in slices). */
+  whenOpened?(uri: string): Promise<void> | undefined;
   /** The adapter's own setFile/removeFile: they keep the published diagnostics of affected files true. */
   setFile(uri: string, text: string): void;
   removeFile(uri: string): void;
@@ -60,13 +62,18 @@ export interface CheckDocumentHost {
 }
 
 export function registerCheckDocument(host: CheckDocumentHost): void {
-  host.connection.onRequest(CHECK_DOCUMENT_REQUEST, (params: CheckDocumentParams): CheckDocumentResult => {
+  const run = (params: CheckDocumentParams): CheckDocumentResult => {
     try {
       return checkDocument(host, params);
     } catch (err) {
       host.logError(CHECK_DOCUMENT_REQUEST, err);
       return { kind: null, diagnostics: [] };
     }
+  };
+  host.connection.onRequest(CHECK_DOCUMENT_REQUEST, (params: CheckDocumentParams): CheckDocumentResult | Promise<CheckDocumentResult> => {
+    // A document still being opened in slices is checked once it is opened.
+    const opened = typeof params?.uri === 'string' ? host.whenOpened?.(params.uri) : undefined;
+    return opened ? opened.then(() => run(params)) : run(params);
   });
 }
 

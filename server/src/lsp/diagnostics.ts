@@ -25,7 +25,8 @@
  * slices of about SLICE_MS (the service's `diagnosticsJob`, one check per
  * step) with a turn of the event loop between slices, so that a message
  * arriving meanwhile is answered after the current slice, not after the
- * whole check. A newer version (or any reschedule of the URI) cancels the
+ * whole check; messages go first (MessagesFirst: the next slice waits
+ * while the connection still dispatches received messages). A newer version (or any reschedule of the URI) cancels the
  * job. The other affected URIs join a queue drained in small chunks
  * (yielding to the event loop between chunks, so a workspace scan of
  * thousands of files never blocks incoming edits); a large open document
@@ -56,7 +57,7 @@ export interface DiagnosticsSource {
   job?(uri: string): DiagnosticsJob;
   /** The open document's version, or undefined for a closed file. */
   openVersion(uri: string): number | undefined;
-  /** The open document's length in characters (0 for a closed file). */
+  /** The document's length in characters: the open document's, or the closed file's as last read (0 when unknown). */
   size(uri: string): number;
 }
 
@@ -70,6 +71,43 @@ export const YIELD_SIZE = 128 * 1024;
 const MAX_HOPS = 1000;
 /** A large document's check runs in slices of about this many milliseconds, with a turn of the event loop between them. */
 export const SLICE_MS = 8;
+
+/** Bound on the turns one slice gives to messages (a client that never stops sending cannot starve the work). */
+const MAX_TURNS_PER_SLICE = 50;
+
+/**
+ * "Messages first" between the slices of long work: the connection
+ * dispatches one received message per event-loop turn, so a slice that ran
+ * right after one would hold up the next. `messagesPending()` is true while
+ * messages were dispatched since the last slice (the caller then waits a
+ * turn, at most MAX_TURNS_PER_SLICE times in a row); `sliced()` marks the end
+ * of a slice. Without `messagesDispatched` nothing waits. `afterNextMessage`:
+ * the first slice also waits for a turn (work started by a message handler:
+ * the connection queues the next message, already received, behind it).
+ */
+export class MessagesFirst {
+  private seen: number;
+  private turns = 0;
+  constructor(
+    private readonly runtime: Pick<RuntimeEnvironment, 'messagesDispatched'>,
+    afterNextMessage = false,
+  ) {
+    this.seen = (runtime.messagesDispatched?.() ?? 0) - (afterNextMessage && runtime.messagesDispatched ? 1 : 0);
+  }
+  messagesPending(): boolean {
+    const n = this.runtime.messagesDispatched?.() ?? this.seen;
+    if (n === this.seen || this.turns >= MAX_TURNS_PER_SLICE) {
+      this.turns = 0;
+      return false;
+    }
+    this.seen = n;
+    this.turns++;
+    return true;
+  }
+  sliced(): void {
+    this.seen = this.runtime.messagesDispatched?.() ?? 0;
+  }
+}
 
 interface Held {
   readonly version: number | undefined;
@@ -213,7 +251,13 @@ export class DiagnosticsPublisher {
       return;
     }
     let spent = 0;
+    // Started from a message handler or the queue: the messages received behind it go first.
+    const turns = new MessagesFirst(this.runtime, true);
     const slice = () => {
+      if (turns.messagesPending()) {
+        this.deferred.set(uri, this.runtime.timer.setImmediate(slice));
+        return;
+      }
       const t0 = this.runtime.now();
       let done = false;
       try {
@@ -226,6 +270,7 @@ export class DiagnosticsPublisher {
       }
       spent += this.runtime.now() - t0;
       if (!done) {
+        turns.sliced();
         this.deferred.set(uri, this.runtime.timer.setImmediate(slice));
         return;
       }

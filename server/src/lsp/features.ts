@@ -54,15 +54,24 @@ export interface FeatureHost {
    * neither netplan nor an interfaces file (other extensions own those).
    */
   ensureFile(uri: string): boolean;
+  /**
+   * Resolves once a large document that is being opened a slice at a time
+   * is set in the service (slicedOpen.ts); undefined when it is not being
+   * opened. Requests about it wait for that, other requests do not.
+   */
+  whenOpened?(uri: string): Promise<void> | undefined;
   logError(what: string, err: unknown): void;
 }
 
 export function registerFeatures(host: FeatureHost): void {
   const { connection, service } = host;
 
-  /** Runs a request handler; any unexpected failure is logged and answered with `fallback`. */
-  function safe<P, R>(what: string, fallback: R, fn: (params: P) => R): (params: P) => R {
-    return (params: P) => {
+  /**
+   * Runs a request handler, once its document is opened when it is being
+   * opened in slices; any unexpected failure is logged and answered with `fallback`.
+   */
+  function safe<P extends { textDocument: { uri: string } }, R>(what: string, fallback: R, fn: (params: P) => R): (params: P) => R | Promise<R> {
+    const run = (params: P): R => {
       try {
         return fn(params);
       } catch (err) {
@@ -70,6 +79,10 @@ export function registerFeatures(host: FeatureHost): void {
         host.logError(what, err);
         return fallback;
       }
+    };
+    return (params: P) => {
+      const opened = host.whenOpened?.(params.textDocument.uri);
+      return opened ? opened.then(() => run(params)) : run(params);
     };
   }
 

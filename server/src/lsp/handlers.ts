@@ -34,6 +34,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import { registerCheckDocument } from './checkDocument';
 import { DiagnosticsPublisher, YIELD_SIZE } from './diagnostics';
+import { SlicedOpens } from './slicedOpen';
 import { isWalkedPath } from '../files/walk';
 import { featureCapabilities, registerFeatures } from './features';
 import { registerHostFacts } from './hostFacts';
@@ -101,7 +102,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     {
       diagnostics: (uri) => service.getDiagnostics(uri),
       job: (uri) => service.diagnosticsJob(uri),
-      openVersion: (uri) => documents.get(uri)?.version, size: (uri) => documents.get(uri)?.getText().length ?? 0 },
+      openVersion: (uri) => documents.get(uri)?.version,
+      // A large closed file (scanned, re-read from disk) is checked in slices too.
+      size: (uri) => documents.get(uri)?.getText().length ?? service.textLength(uri),
+    },
     runtime,
     (err) => logError('Publishing diagnostics failed', err),
     settings.diagnosticsDelay,
@@ -131,8 +135,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     return uriByPath.get(path) ?? pathToFileURL(path).href;
   }
 
-  /** Gives the service a file's text; `first` is the open document it came from, `typed` when it came from an edit. */
-  function setFile(uri: string, text: string, first?: string, typed = false): void {
+  /** Large documents being opened a slice at a time (slicedOpen.ts). */
+  const opens = new SlicedOpens(runtime, (err) => logError('Opening a document failed', err));
+
+  /** The path of `uri` is now known by this spelling; another spelling's copy is forgotten. */
+  function claimPath(uri: string): void {
     const path = filePath(uri);
     if (path !== undefined) {
       const known = uriByPath.get(path);
@@ -143,6 +150,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       }
       uriByPath.set(path, uri);
     }
+  }
+
+  /** Gives the service a file's text; `first` is the open document it came from, `typed` when it came from an edit. */
+  function setFile(uri: string, text: string, first?: string, typed = false): void {
+    opens.cancel(uri);
+    claimPath(uri);
     const t0 = runtime.now();
     const affected = service.setFile(uri, text);
     const parseMs = runtime.now() - t0;
@@ -152,7 +165,41 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     publisher.schedule(affected, first);
   }
 
+  /**
+   * Gives the service an open document's text a slice at a time (a large
+   * document being opened, or edited before its opening finished); its
+   * diagnostics are published once it is set, as setFile's are.
+   */
+  function openSliced(uri: string, text: string): void {
+    claimPath(uri);
+    opens.start(uri, service.setFileJob(uri, text), (affected) => {
+      if (!affected.includes(uri)) affected.unshift(uri);
+      publisher.schedule(affected, uri);
+      // The document's line offsets, computed on its first edit otherwise (a large one's first keystroke would pay them), in a turn of their own.
+      runtime.timer.setImmediate(() => void documents.get(uri)?.lineCount);
+    });
+  }
+
+  /**
+   * Gives the service a closed file's text (workspace scan, re-read from
+   * disk): a large one a slice at a time, like an opened document; `done`
+   * gets the affected URIs. Resolves once the file is set (or its job was
+   * taken over: the file was opened meanwhile, or set again).
+   */
+  function setClosedFile(uri: string, text: string, done: (affected: string[]) => void): Promise<void> | undefined {
+    if (text.length <= YIELD_SIZE) {
+      opens.cancel(uri);
+      claimPath(uri);
+      done(service.setFile(uri, text));
+      return undefined;
+    }
+    claimPath(uri);
+    opens.start(uri, service.setFileJob(uri, text), done);
+    return opens.whenOpened(uri);
+  }
+
   function removeFile(uri: string): void {
+    opens.cancel(uri);
     const path = filePath(uri);
     if (path !== undefined && uriByPath.get(path) === uri) uriByPath.delete(path);
     const affected = service.removeFile(uri);
@@ -175,7 +222,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       text = undefined; // deleted or unreadable
     }
     if (documents.get(uri)) return; // opened meanwhile: the editor's content wins
-    if (text !== undefined) setFile(uri, text);
+    if (text !== undefined) await setClosedFile(uri, text, (affected) => publisher.schedule(affected));
     else if (service.hasFile(uri)) removeFile(uri);
   }
 
@@ -204,8 +251,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       onFile: (path, text) => {
         const uri = uriForPath(path);
         if (documents.get(uri)) return;
-        uriByPath.set(path, uri);
-        for (const u of service.setFile(uri, text)) touched.add(u);
+        return setClosedFile(uri, text, (affected) => {
+          for (const u of affected) touched.add(u);
+        });
       },
       onError: (path, err) => {
         if ((err as NodeJS.ErrnoException)?.code !== 'ENOENT') logError(`Reading ${path}`, err);
@@ -331,9 +379,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   /** Documents opened but not yet seen by onDidChangeContent (which fires for opening and for edits alike). */
   const opening = new Set<string>();
   documents.onDidOpen((e: { document: TextDocument }) => {
+    // A large document's line offsets are computed once it is opened (openSliced), not here: the messages behind the didOpen do not wait for them.
     opening.add(e.document.uri);
-    // The document's line offsets, computed on its first edit otherwise: a large one's first keystroke would pay them.
-    if (e.document.getText().length > YIELD_SIZE) void e.document.lineCount;
   });
 
   documents.onDidChangeContent(
@@ -342,9 +389,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       const typed = !opening.delete(uri);
       const text = e.document.getText();
       if (recognisedKind(uri, text) !== undefined) {
-        setFile(uri, text, uri, typed);
+        // A large document just opened is parsed in slices; so is a newer version of one still being opened.
+        if ((!typed && text.length > YIELD_SIZE) || opens.has(uri)) openSliced(uri, text);
+        else setFile(uri, text, uri, typed);
         return;
       }
+      opens.cancel(uri);
       // Other XML or YAML (Maven, SVG, docker-compose…): not parsed on every keystroke; forgotten if it used to be ours.
       if (!service.hasFile(uri)) {
         publisher.schedule([uri], uri);
@@ -359,6 +409,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   documents.onDidClose(
     guard('document close', (e: { document: TextDocument }) => {
       const uri = e.document.uri;
+      opens.cancel(uri);
       const path = filePath(uri);
       if (path === undefined) {
         removeFile(uri);
@@ -382,8 +433,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     return true;
   }
 
-  registerFeatures({ connection, service, documents, logError, ensureFile });
-  registerCheckDocument({ connection, service, documents, logError, ensureFile, setFile: (uri, text) => setFile(uri, text), removeFile });
+  const whenOpened = (uri: string) => opens.whenOpened(uri);
+  registerFeatures({ connection, service, documents, logError, ensureFile, whenOpened });
+  registerCheckDocument({ connection, service, documents, logError, ensureFile, whenOpened, setFile: (uri, text) => setFile(uri, text), removeFile });
 
   registerHostFacts({ connection, service, republish: (uris) => publisher.schedule(uris), log: (m) => connection.console.warn(m) });
   // After the first scan and the disk updates queued before the request (`serial`); open documents are the service's already.

@@ -53,8 +53,8 @@ export interface ScanResult {
 
 export interface ScanOptions {
   readonly maxFiles?: number;
-  /** Called with each recognised file. */
-  readonly onFile: (path: string, text: string) => void;
+  /** Called with each recognised file; the walk's reader waits for a returned promise (a large file set in slices). */
+  readonly onFile: (path: string, text: string) => void | Promise<void>;
   readonly onError?: (path: string, err: unknown) => void;
 }
 
@@ -90,7 +90,7 @@ export async function scanFolders(roots: readonly string[], fs: RuntimeEnvironme
         const kind = text === undefined ? undefined : recognisedKind(pathToFileURL(p).href, text);
         if (kind !== undefined) {
           found[kind]++;
-          opts.onFile(p, text!);
+          await opts.onFile(p, text!);
         }
       } catch (err) {
         opts.onError?.(p, err);

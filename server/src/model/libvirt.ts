@@ -283,6 +283,33 @@ export function buildModel(kind: LibvirtKind, root: XmlElement): LibvirtModel {
   }
 }
 
+/** DHCP host and range views buildModelInSteps makes per step. */
+const VIEWS_PER_STEP = 2000;
+
+/**
+ * buildModel a step at a time: the views of a network's DHCP hosts and
+ * ranges (20,000 of them in a 20,000-line network) are made a few thousand
+ * per step and kept per element (as buildModel keeps them), then the model
+ * is built from them. The model is the one buildModel gives.
+ */
+export function* buildModelInSteps(kind: LibvirtKind, root: XmlElement): Generator<void, LibvirtModel> {
+  if (kind === 'libvirt-network') {
+    let n = 0;
+    for (const ip of children(root, 'ip')) {
+      if (ipViews.has(ip)) continue;
+      const dhcp = child(ip, 'dhcp');
+      if (!dhcp) continue;
+      for (const c of dhcp.children) {
+        if (c.name === 'range') viewOf(rangeViews, c, DhcpRangeView);
+        else if (c.name === 'host') viewOf(hostViews, c, DhcpHostView);
+        else continue;
+        if (++n % VIEWS_PER_STEP === 0) yield;
+      }
+    }
+  }
+  return buildModel(kind, root);
+}
+
 /**
  * The address and effective prefix of an <ip> block as libvirt computes
  * them, or undefined when the address, prefix or netmask is unusable (the

@@ -19,18 +19,32 @@ export { expectedAttributes, expectedChildren, allowedValues, type ExpectedName 
 const cache = new WeakMap<XmlDocument, SchemaProblem[]>();
 
 export function schemaProblems(xml: XmlDocument, kind: LibvirtKind): SchemaProblem[] {
-  let found = cache.get(xml);
-  if (!found) {
-    found = [];
-    try {
-      const g = libvirtGrammar();
-      const v = new Validator(g.table, xml.text, true);
-      for (const t of schemaTargets(xml, kind)) found.push(...v.validateRoot(t.el, g.starts[t.start]));
-    } catch {
-      // Never let a grammar bug take the diagnostics down.
-      found = [];
-    }
-    cache.set(xml, found);
+  const steps = schemaProblemsInSteps(xml, kind);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
   }
+}
+
+/**
+ * schemaProblems a step at a time (Validator.validateRootInSteps), for the
+ * checks' `steps`: the same problems, cached the same way.
+ */
+export function* schemaProblemsInSteps(xml: XmlDocument, kind: LibvirtKind): Generator<void, SchemaProblem[]> {
+  let found = cache.get(xml);
+  if (found) return found;
+  found = [];
+  try {
+    const g = libvirtGrammar();
+    const v = new Validator(g.table, xml.text, true);
+    for (const t of schemaTargets(xml, kind)) found.push(...(yield* v.validateRootInSteps(t.el, g.starts[t.start])));
+  } catch {
+    // Never let a grammar bug take the diagnostics down.
+    found = [];
+  }
+  // Another caller may have finished it meanwhile: the first result stays (the same problems).
+  const first = cache.get(xml);
+  if (first) return first;
+  cache.set(xml, found);
   return found;
 }

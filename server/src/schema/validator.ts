@@ -86,6 +86,17 @@ interface Matched {
   problems: SchemaProblem[];
 }
 
+/** Work, in attributes and child elements, the validator does between two yields of its steps. */
+export const VALIDATION_STEP = 1000;
+
+/** Runs steps to the end (the synchronous callers). */
+function drive<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 /**
  * Per element object and pattern, the result of matching it (documents'
  * validators only, see `reuse`). parse/reparse.ts keeps an element object
@@ -105,13 +116,28 @@ export class Validator {
      * (completion's probes) judges start tags differently.
      */
     private readonly reuse = false,
+    /** Attributes and child elements validated between two yields of `validateRootInSteps`. */
+    private readonly perStep = VALIDATION_STEP,
   ) {}
+
+  /** Attributes and children validated since the last yield. */
+  private work = 0;
 
   /** Validates `el` against `start` (an element pattern or a choice of them). */
   validateRoot(el: XmlElement, start: Pattern): SchemaProblem[] {
+    return drive(this.validateRootInSteps(el, start));
+  }
+
+  /**
+   * validateRoot a step at a time: it yields after every `perStep`
+   * attributes and child elements, between two of them, so that a caller
+   * can let other work run (a 20,000-host network, an element with 20,000
+   * attributes). The problems are the ones validateRoot gives.
+   */
+  *validateRootInSteps(el: XmlElement, start: Pattern): Generator<void, SchemaProblem[]> {
     const out: SchemaProblem[] = [];
     const scope = scopeOf(el.parent);
-    const after = this.matchElement(start, el, scope, out, undefined);
+    const after = yield* this.matchElement(start, el, scope, out, undefined);
     if (after === undefined) {
       const names = firstElements(start).flatMap((e) => nameClassNames(e.nc!));
       out.push({ code: 'libvirt/unknown-element', span: el.nameSpan, message: `<${el.name}> is not expected here; expected ${listNames(names, (n) => `<${n}>`)}` });
@@ -124,25 +150,38 @@ export class Validator {
    * its problems to `out`. Returns the derivative of `p`, or undefined when
    * no element pattern of that name is allowed.
    */
-  private matchElement(p: Pattern, el: XmlElement, scope: Scope, out: SchemaProblem[], parentName: string | undefined): Pattern | undefined {
-    // Namespace declarations in scope come from the ancestors: only the usual case (none) is kept.
-    if (!this.reuse || scope.size > 0) return this.matchElementAfresh(p, el, scope, out, parentName);
-    let byPattern = matchedCache.get(el);
-    const known = byPattern?.get(p);
+  private *matchElement(p: Pattern, el: XmlElement, scope: Scope, out: SchemaProblem[], parentName: string | undefined): Generator<void, Pattern | undefined> {
+    const known = this.knownMatch(p, el, scope);
     if (known) {
-      const delta = el.span.start - known.start;
-      if (delta !== 0) {
-        known.problems = known.problems.map((x) => ({ ...x, span: { start: x.span.start + delta, end: x.span.end + delta } }));
-        known.start = el.span.start;
-      }
       for (const x of known.problems) out.push(x);
       return known.after;
     }
+    return yield* this.matchElementUnknown(p, el, scope, out, parentName);
+  }
+
+  /** The kept result of matching `el` against `p` (spans moved to where `el` is now), if there is one. */
+  private knownMatch(p: Pattern, el: XmlElement, scope: Scope): Matched | undefined {
+    // Namespace declarations in scope come from the ancestors: only the usual case (none) is kept.
+    if (!this.reuse || scope.size > 0) return undefined;
+    const known = matchedCache.get(el)?.get(p);
+    if (!known) return undefined;
+    const delta = el.span.start - known.start;
+    if (delta !== 0) {
+      known.problems = known.problems.map((x) => ({ ...x, span: { start: x.span.start + delta, end: x.span.end + delta } }));
+      known.start = el.span.start;
+    }
+    return known;
+  }
+
+  /** matchElement for an element without a kept result: matched afresh, and the result kept when it can be. */
+  private *matchElementUnknown(p: Pattern, el: XmlElement, scope: Scope, out: SchemaProblem[], parentName: string | undefined): Generator<void, Pattern | undefined> {
+    if (!this.reuse || scope.size > 0) return yield* this.matchElementAfresh(p, el, scope, out, parentName);
     const mark = out.length;
-    const after = this.matchElementAfresh(p, el, scope, out, parentName);
+    const after = yield* this.matchElementAfresh(p, el, scope, out, parentName);
     const problems = out.slice(mark);
     // Kept only when every problem lies inside the element (so it moves with it).
     if (problems.every((x) => x.span.start >= el.span.start && x.span.end <= el.span.end)) {
+      let byPattern = matchedCache.get(el);
       if (!byPattern) matchedCache.set(el, (byPattern = new Map()));
       // Copies of the spans: a problem may hold one of the tree's own span objects, which reparse moves in place.
       byPattern.set(p, { start: el.span.start, after, problems: problems.map((x) => ({ ...x, span: { start: x.span.start, end: x.span.end } })) });
@@ -150,13 +189,13 @@ export class Validator {
     return after;
   }
 
-  private matchElementAfresh(p: Pattern, el: XmlElement, scope: Scope, out: SchemaProblem[], parentName: string | undefined): Pattern | undefined {
+  private *matchElementAfresh(p: Pattern, el: XmlElement, scope: Scope, out: SchemaProblem[], parentName: string | undefined): Generator<void, Pattern | undefined> {
     const inner = extendScope(scope, el);
     const cands = el.name.indexOf(':') < 0 ? elementCandidates(p, inner.get('') ?? '', el.name) : elementCandidates(p, ...resolve(el.name, inner, true));
     if (cands.length === 0) return undefined;
     let matched: Pattern[];
     if (cands.length === 1) {
-      this.validateContent(el, cands[0].content, inner, out);
+      yield* this.validateContent(el, cands[0].content, inner, out);
       matched = cands;
     } else {
       // Several definitions of this name (e.g. <source> for each NIC type): keep those that fit.
@@ -165,7 +204,7 @@ export class Validator {
       matched = [];
       for (const c of cands) {
         const trial: SchemaProblem[] = [];
-        this.validateContent(el, c.content, inner, trial);
+        yield* this.validateContent(el, c.content, inner, trial);
         if (trial.length === 0) matched.push(c);
         else if (!best || weight(trial) < weight(best)) {
           best = trial;
@@ -199,12 +238,16 @@ export class Validator {
   }
 
   /** Validates attributes, text and children of `el` against an element's content pattern. */
-  private validateContent(el: XmlElement, content: Pattern, scope: Scope, out: SchemaProblem[]): void {
+  private *validateContent(el: XmlElement, content: Pattern, scope: Scope, out: SchemaProblem[]): Generator<void, void> {
     const unfinished = this.unfinishedStartTag(el);
     let p = content;
     // ---- attributes ----
     const attrs = el.attributes;
     for (let i = 0; i < attrs.length; i++) {
+      if (++this.work >= this.perStep) {
+        this.work = 0;
+        yield;
+      }
       const a = attrs[i];
       const name = a.name;
       let cands: Pattern[];
@@ -286,7 +329,19 @@ export class Validator {
       else p = d;
     }
     for (const c of el.children) {
-      const next = this.matchElement(p, c, scope, out, el.name);
+      // A child with a kept result costs no step (an edit of a 20,000-host network re-checks none of its hosts).
+      const known = this.knownMatch(p, c, scope);
+      let next: Pattern | undefined;
+      if (known) {
+        for (const x of known.problems) out.push(x);
+        next = known.after;
+      } else {
+        if (++this.work >= this.perStep) {
+          this.work = 0;
+          yield;
+        }
+        next = yield* this.matchElementUnknown(p, c, scope, out, el.name);
+      }
       if (next === undefined || next === this.table.notAllowed) {
         out.push({ code: 'libvirt/unknown-element', span: c.nameSpan, message: this.unknownElementMessage(el, c, p, content, scope) });
         continue;
@@ -387,7 +442,7 @@ export class Validator {
       if (cands.length > 1) {
         const fit = cands.filter((c) => {
           const trial: SchemaProblem[] = [];
-          this.validateContent(e, c.content, scope, trial);
+          drive(this.validateContent(e, c.content, scope, trial));
           return trial.length === 0;
         });
         if (fit.length) cands = fit;
@@ -402,7 +457,7 @@ export class Validator {
     let p = this.attributesState(el, content, scope);
     for (const c of el.children) {
       if (c === stop) break;
-      const next = this.matchElement(p, c, scope, [], el.name);
+      const next = drive(this.matchElement(p, c, scope, [], el.name));
       if (next !== undefined && next !== this.table.notAllowed) p = next;
     }
     return p;

@@ -31,9 +31,9 @@ import { prepareRename, rename, renameRefusal } from '../features/rename';
 import { documentSymbols } from '../features/outline';
 import { allChecks } from '../checks';
 import type { Check, CheckContext } from '../checks/check';
-import { buildModel } from '../model/libvirt';
+import { buildModel, buildModelInSteps } from '../model/libvirt';
 import { LineIndex, toRange } from '../parse/lineIndex';
-import { parseXml, type XmlDocument } from '../parse/xml';
+import { parseXml, parseXmlInSteps, type XmlDocument } from '../parse/xml';
 import { editBetween, reparseXml } from '../parse/reparse';
 import { factsOf, hostFactsOf, WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { KvmHostFacts } from '../workspace/hostFactsFormat';
@@ -50,6 +50,16 @@ export interface LanguageService {
   configure(settings: Partial<Settings>): void;
   /** Adds or replaces a file (open in an editor or read from disk). Returns the URIs whose diagnostics may have changed. */
   setFile(uri: string, text: string): string[];
+  /**
+   * `setFile` cut into steps (a piece of the XML parse, of the model, then
+   * the update of the file and the index in one last step), for callers
+   * that let other work run between steps: opening a large document. Until
+   * its last step the service still holds the file's previous content (or
+   * nothing). The outcome is setFile's, except that the previous tree is
+   * never re-parsed incrementally (the text is parsed whole, as on a first
+   * set). A job that is dropped before its end changes nothing.
+   */
+  setFileJob(uri: string, text: string): SetFileJob;
   /** Forgets a file. Returns the URIs whose diagnostics may have changed (the file itself included). */
   removeFile(uri: string): string[];
   /**
@@ -71,6 +81,8 @@ export interface LanguageService {
   /** The file's kind, or undefined when it is not a document VirtNet checks. */
   kindOf(uri: string): DocKind | undefined;
   hasFile(uri: string): boolean;
+  /** The length of a known file's text in characters (0 for unknown files). */
+  textLength(uri: string): number;
   /** Diagnostics for a known file; [] for unknown files and files of no kind. */
   getDiagnostics(uri: string): Diagnostic[];
   /**
@@ -107,6 +119,14 @@ export interface LanguageService {
   rename(uri: string, position: Position, newName: string): WorkspaceEdit | null;
   /** Why rename is refused at `position` (with `newName`, if given), in words; undefined when it is allowed. */
   renameRefusal(uri: string, position: Position, newName?: string): string | undefined;
+}
+
+/** See LanguageService.setFileJob. */
+export interface SetFileJob {
+  /** Does one bounded piece of the work; true when the file is set. */
+  step(): boolean;
+  /** What setFile returns (the URIs whose diagnostics may have changed), once `step()` returned true. */
+  readonly affected: string[] | undefined;
 }
 
 /** See LanguageService.diagnosticsJob. */
@@ -199,8 +219,12 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
   /** Members of each folder-language group, and their findings once computed. */
   const groups = new Map<string, { readonly members: Set<string>; results?: Map<string, Finding[]> }>();
 
-  /** `old` is the entry `text` replaces: its tree is re-parsed where the edit touched it (and consumed). */
-  function makeEntry(uri: string, text: string, old?: Entry): Entry {
+  /**
+   * The entry of `text`. `old` is the entry it replaces: its tree is
+   * re-parsed where the edit touched it (and consumed). `sliced`: yields
+   * between steps of the parse and of the model.
+   */
+  function* entrySteps(uri: string, text: string, old: Entry | undefined, sliced: boolean): Generator<void, Entry> {
     if (text.length > MAX_DOCUMENT_SIZE) return { uri, text, kind: undefined, ctx: undefined };
     if (!text.trimStart().startsWith('<')) {
       const lang = folderLanguages.find((l) => {
@@ -214,10 +238,23 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       if (lang) return { uri, text, kind: lang.kind, ctx: undefined, lang, group: `${lang.kind}:${lang.groupOf(uri)}` };
     }
     const oldXml = old?.ctx?.xml ?? old?.xml;
-    const xml = (oldXml && reparseXml(oldXml, text)) || parseXml(text);
+    const xml = (oldXml && reparseXml(oldXml, text)) || (sliced ? yield* parseXmlInSteps(text) : parseXml(text));
     const kind = kindOfRoot(xml.root);
     if (!kind || !xml.root) return { uri, text, kind: undefined, ctx: undefined, xml: xml.root ? xml : undefined };
-    return { uri, text, kind, ctx: { uri, kind, xml, model: buildModel(kind, xml.root) } };
+    return { uri, text, kind, ctx: { uri, kind, xml, model: sliced ? yield* buildModelInSteps(kind, xml.root) : buildModel(kind, xml.root) } };
+  }
+
+  /** Puts the entry in place and updates the index (setFile's last step); returns the affected URIs. */
+  function commit(uri: string, e: Entry, old: Entry | undefined): string[] {
+    // The line index of a large text is moved rather than scanned again (a keystroke's outline, hover or diagnostics need it).
+    if (old?.lineIndex && e.text.length > LINE_INDEX_REUSE) e.lineIndex = LineIndex.edited(old.lineIndex, e.text, editBetween(old.text, e.text));
+    entries.set(uri, e);
+    // A host's live definition (documentScope.ts) is checked on its own, never paired across files.
+    const affected = isHostDocument(uri) ? index.remove(uri) : e.ctx ? index.update(factsOf(uri, e.ctx.model)) : e.lang ? index.update(hostFactsOf(uri, e.lang.kind, hostFacts(e.lang, uri, e.text))) : index.remove(uri);
+    leaveGroup(old, affected);
+    joinGroup(e, affected);
+    affected.add(uri);
+    return [...affected];
   }
 
   function lineIndexOf(e: Entry): LineIndex {
@@ -232,7 +269,7 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
       if (!c.appliesTo.includes(e.kind)) continue;
       if (settings.checks[c.id] === 'off') continue;
       try {
-        out.push(...c.run(ctx));
+        out.push(...(c.steps ? yield* c.steps(ctx) : c.run(ctx)));
       } catch (err) {
         // A bug in one check must not take the others (or the server) down.
         report(`check ${c.id}`, e.uri, err);
@@ -442,16 +479,46 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     setFile(uri, text) {
       const old = entries.get(uri);
       if (old && old.text === text) return [];
-      const e = makeEntry(uri, text, old);
-      // The line index of a large text is moved rather than scanned again (a keystroke's outline, hover or diagnostics need it).
-      if (old?.lineIndex && text.length > LINE_INDEX_REUSE) e.lineIndex = LineIndex.edited(old.lineIndex, text, editBetween(old.text, text));
-      entries.set(uri, e);
-      // A host's live definition (documentScope.ts) is checked on its own, never paired across files.
-      const affected = isHostDocument(uri) ? index.remove(uri) : e.ctx ? index.update(factsOf(uri, e.ctx.model)) : e.lang ? index.update(hostFactsOf(uri, e.lang.kind, hostFacts(e.lang, uri, text))) : index.remove(uri);
-      leaveGroup(old, affected);
-      joinGroup(e, affected);
-      affected.add(uri);
-      return [...affected];
+      const steps = entrySteps(uri, text, old, false);
+      let r = steps.next();
+      while (!r.done) r = steps.next();
+      return commit(uri, r.value, old);
+    },
+    setFileJob(uri, text) {
+      // No previous tree: it stays the service's until the last step, so it is not consumed by a re-parse.
+      let steps: Generator<void, Entry> | undefined;
+      let entry: Entry | undefined;
+      let affected: string[] | undefined;
+      return {
+        step() {
+          if (affected) return true;
+          const old = entries.get(uri);
+          if (!steps) {
+            if (old && old.text === text) {
+              affected = [];
+              return true;
+            }
+            steps = entrySteps(uri, text, undefined, true);
+          }
+          if (!entry) {
+            const r = steps.next();
+            if (!r.done) return false;
+            entry = r.value;
+            // The index facts in a step of their own (factsOf keeps the DHCP hosts' MAC uses per <ip> view, so commit's call is cheap).
+            if (entry.ctx && !isHostDocument(uri)) {
+              factsOf(uri, entry.ctx.model);
+              return false;
+            }
+          }
+          // The previous entry of this moment (the file may have been set or removed meanwhile).
+          const now = entries.get(uri);
+          affected = now && now.text === text ? [] : commit(uri, entry, now);
+          return true;
+        },
+        get affected() {
+          return affected;
+        },
+      };
     },
     removeFile(uri) {
       const old = entries.get(uri);
@@ -478,6 +545,9 @@ export function createLanguageService(options: ServiceOptions = {}): LanguageSer
     },
     hasFile(uri) {
       return entries.has(uri);
+    },
+    textLength(uri) {
+      return entries.get(uri)?.text.length ?? 0;
     },
     getDiagnostics(uri) {
       const work = diagnosticsWork(uri);
