@@ -20,7 +20,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startSshHost, sshdInstalled, type SshHost } from '../helpers/sshTestbed';
 import { startSession, type Session } from './harness/session';
 import { uiSteps } from './harness/uiSteps';
-import { openFile, openWorkbench } from './harness/workbench';
+import { confirmDialog, contextMenu, openFile, openWorkbench } from './harness/workbench';
 
 /** A `/` in the name: the live document's breadcrumb must read it (`lab∕kvm`), not `lab%2Fkvm`. */
 const HOST = 'lab/kvm';
@@ -56,24 +56,6 @@ const { shot, step } = ui;
 const treeItem = (name: string | RegExp): Locator => page.locator('.pane-body .monaco-list-row[role="treeitem"]', { hasText: name }).first();
 const networkRow = (): Locator => treeItem(NETWORK);
 const description = (row: Locator) => row.locator('.label-description');
-
-/** Clicks the button of the modal dialog (a confirmation) named `button`. */
-async function confirm(question: RegExp, button: string): Promise<void> {
-  const dialog = page.locator('.monaco-dialog-box');
-  await dialog.filter({ hasText: question }).waitFor();
-  await dialog.getByRole('button', { name: button, exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
-
-async function contextMenu(row: Locator, item: string): Promise<void> {
-  await row.click({ button: 'right' });
-  const entry = page.getByRole('menuitem', { name: item });
-  await entry.waitFor();
-  // The web workbench's menu takes a pointer click unreliably under Playwright; the item under the pointer is focused, and Enter runs it.
-  await entry.hover();
-  await page.keyboard.press('Enter');
-  await entry.waitFor({ state: 'detached' });
-}
 
 describe('VS Code UI: a network defined, started, read, stopped and undefined on an SSH host', { skip }, () => {
   before(async () => {
@@ -118,7 +100,7 @@ describe('VS Code UI: a network defined, started, read, stopped and undefined on
   });
 
   step('its live XML opens read-only from the context menu, as the host has it (with the UUID libvirt gave it)', async () => {
-    await contextMenu(networkRow(), 'Open Live XML (Read-Only)');
+    await contextMenu(page, networkRow(), 'Open Live XML (Read-Only)');
     // The live document's tab has the file's name too: wait for its text (libvirt added the UUID).
     const live = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: '<uuid>' });
     await live.waitFor();
@@ -152,13 +134,13 @@ describe('VS Code UI: a network defined, started, read, stopped and undefined on
     const row = networkRow();
     await row.hover();
     await row.locator('.action-label[aria-label^="Stop Network"]').click();
-    await confirm(new RegExp(`Stop network '${NETWORK}' on ${HOST}\\?`), 'Stop');
+    await confirmDialog(page, new RegExp(`Stop network '${NETWORK}' on ${HOST}\\?`), 'Stop');
     await description(networkRow()).filter({ hasText: /^inactive/ }).waitFor();
   });
 
   step('undefine from the context menu and its confirmation: the network leaves the tree', async () => {
-    await contextMenu(networkRow(), 'Undefine Network…');
-    await confirm(new RegExp(`Undefine network '${NETWORK}' on ${HOST}\\?`), 'Undefine');
+    await contextMenu(page, networkRow(), 'Undefine Network…');
+    await confirmDialog(page, new RegExp(`Undefine network '${NETWORK}' on ${HOST}\\?`), 'Undefine');
     await networkRow().waitFor({ state: 'detached' });
     await treeItem(/lists none/).waitFor();
   });

@@ -32,7 +32,7 @@ import { CLASH_FILE, CLASH_XML, LAB_HOST, LAB_NETWORK, LAB_NETWORK_XML, LAB_VM, 
 import { runGroup } from './harness/inHost';
 import { startSession, type Session } from './harness/session';
 import { uiSteps } from './harness/uiSteps';
-import { openFile, openWorkbench, problemRows, runCommand, showProblems } from './harness/workbench';
+import { confirmDialog, contextMenu, openFile, openWorkbench, problemRows, runCommand, showProblems } from './harness/workbench';
 
 const skip =
   process.getuid?.() !== 0 || !sshdInstalled()
@@ -64,27 +64,9 @@ const treeItem = (name: string | RegExp): Locator =>
 const description = (row: Locator) => row.locator('.label-description');
 const quickPickRow = (text: string | RegExp) => page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
 
-/** Clicks the button of the modal dialog (a confirmation) named `button`. */
-async function confirm(question: RegExp, button: string): Promise<void> {
-  const dialog = page.locator('.monaco-dialog-box');
-  await dialog.filter({ hasText: question }).waitFor();
-  await dialog.getByRole('button', { name: button, exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
-
 async function inlineAction(row: Locator, title: string): Promise<void> {
   await row.hover();
   await row.locator(`.action-label[aria-label^="${title}"]`).click();
-}
-
-async function contextMenu(row: Locator, item: string): Promise<void> {
-  await row.click({ button: 'right' });
-  const entry = page.getByRole('menuitem', { name: item });
-  await entry.waitFor();
-  // The web workbench's menu takes a pointer click unreliably under Playwright; the item under the pointer is focused, and Enter runs it.
-  await entry.hover();
-  await page.keyboard.press('Enter');
-  await entry.waitFor({ state: 'detached' });
 }
 
 /**
@@ -158,7 +140,7 @@ describe('VS Code UI: a VM on an SSH host — attach and detach a NIC, start and
     await page.keyboard.press('Enter');
     await quickPickRow('Generate a fresh MAC').click();
     // A shut-off VM: only its saved configuration can change, so no scope question; the confirmation says where.
-    await confirm(new RegExp(`Add a NIC .*'${LAB_NETWORK}'.* to VM '${LAB_VM}': .*saved configuration`), 'Attach');
+    await confirmDialog(page, new RegExp(`Add a NIC .*'${LAB_NETWORK}'.* to VM '${LAB_VM}': .*saved configuration`), 'Attach');
     const done = toast(new RegExp(`Attach 52:54:00:[0-9a-f:]{8} to '${LAB_VM}' on ${LAB_HOST}: done`));
     await done.waitFor();
     attachedMac = /Attach (52:54:00:[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2})/.exec(await done.innerText())?.[1] ?? '';
@@ -176,7 +158,7 @@ describe('VS Code UI: a VM on an SSH host — attach and detach a NIC, start and
 
   step('detach it by MAC with the inline button and its modal confirmation: the NIC node goes', async () => {
     await inlineAction(treeItem(attachedMac), 'Detach NIC');
-    await confirm(new RegExp(`Remove the NIC .*${attachedMac}.* from VM '${LAB_VM}'`), 'Detach');
+    await confirmDialog(page, new RegExp(`Remove the NIC .*${attachedMac}.* from VM '${LAB_VM}'`), 'Detach');
     await toast(new RegExp(`Detach ${attachedMac} from '${LAB_VM}' on ${LAB_HOST}: done`)).waitFor();
     await treeItem(attachedMac).waitFor({ state: 'detached' });
     await description(treeItem(LAB_VM)).filter({ hasText: /^shut off · 1 NIC$/ }).waitFor();
@@ -185,13 +167,13 @@ describe('VS Code UI: a VM on an SSH host — attach and detach a NIC, start and
   step('start it with the inline button: running; force it off from the context menu after the modal question: shut off', async () => {
     await inlineAction(treeItem(LAB_VM), 'Start VM');
     await description(treeItem(LAB_VM)).filter({ hasText: /^running/ }).waitFor();
-    await contextMenu(treeItem(LAB_VM), 'Force Off VM…');
-    await confirm(new RegExp(`Force off '${LAB_VM}'\\?`), 'Force Off');
+    await contextMenu(page, treeItem(LAB_VM), 'Force Off VM…');
+    await confirmDialog(page, new RegExp(`Force off '${LAB_VM}'\\?`), 'Force Off');
     await description(treeItem(LAB_VM)).filter({ hasText: /^shut off/ }).waitFor();
   });
 
   step("Target This Host from the host's context menu: the host is marked", async () => {
-    await contextMenu(treeItem(LAB_HOST), 'Target This Host (its facts join the checks)');
+    await contextMenu(page, treeItem(LAB_HOST), 'Target This Host (its facts join the checks)');
     await description(treeItem(LAB_HOST)).filter({ hasText: /◎ targeted/ }).waitFor();
   });
 

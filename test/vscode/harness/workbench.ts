@@ -58,3 +58,22 @@ export async function showProblems(page: Page): Promise<void> {
 export async function problemTexts(page: Page): Promise<string[]> {
   return (await problemRows(page).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
+
+/** Clicks the button named `button` of the modal dialog (a confirmation) whose text matches `question`. */
+export async function confirmDialog(page: Page, question: RegExp, button: string): Promise<void> {
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.filter({ hasText: question }).waitFor();
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** Runs `item` of a tree row's context menu. */
+export async function contextMenu(page: Page, row: Locator, item: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const entry = page.getByRole('menuitem', { name: item });
+  await entry.waitFor();
+  // The web workbench's menu takes a pointer click unreliably under Playwright; the item under the pointer is focused, and Enter runs it.
+  await entry.hover();
+  await page.keyboard.press('Enter');
+  await entry.waitFor({ state: 'detached' });
+}
